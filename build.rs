@@ -1,0 +1,28 @@
+//! Compiles the readings in `questions/` into checked static data (`$OUT_DIR/readings.rs`).
+//!
+//! A mistake in the content fails the build with the file, line, column and a plain message, so
+//! nothing unchecked ever reaches a student.
+
+use std::path::Path;
+
+fn main() {
+    let questions = Path::new("questions");
+    // A folder path makes cargo rerun this script when anything inside it changes.
+    println!("cargo:rerun-if-changed={}", questions.display());
+
+    let readings = match lectern_content::compiler::compile_all(questions) {
+        Ok(readings) => readings,
+        Err(problems) => {
+            eprintln!("\nThe content in questions/ has {} problem(s):\n", problems.len());
+            for problem in &problems {
+                eprintln!("error: {problem}");
+            }
+            eprintln!("\nSee docs/authoring.md for what each message means.\n");
+            std::process::exit(1);
+        }
+    };
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let generated = lectern_content::compiler::generate_rust(&readings);
+    std::fs::write(Path::new(&out_dir).join("readings.rs"), generated)
+        .expect("write the generated content");
+}
