@@ -1,0 +1,122 @@
+//! The bundled readings in `questions/` compile, reproduce their sources verbatim and meet the
+//! question bank's requirements.
+
+use lectern_content::compiler::{compile_all, source_paragraphs};
+use lectern_content::{Answer, Reading};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+fn readings() -> Vec<Reading> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../questions");
+    compile_all(&dir).unwrap_or_else(|errors| {
+        let list: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        panic!("questions/ does not compile:\n{}", list.join("\n"))
+    })
+}
+
+fn essay() -> Reading {
+    readings()
+        .into_iter()
+        .find(|r| r.id == "adversaries-to-allies")
+        .expect("the essay is bundled")
+}
+
+#[test]
+fn every_source_paragraph_appears_in_order_exactly_once() {
+    let reading = essay();
+    let source = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../questions/sources/adversaries-to-allies.txt"),
+    )
+    .unwrap();
+    // The reading's body and credits, in order.
+    let mut ours: Vec<String> = reading
+        .sections
+        .iter()
+        .flat_map(|s| s.paragraphs.iter())
+        .map(|p| p.text())
+        .collect();
+    ours.push(reading.credits.clone().expect("credits").into_owned());
+    let theirs = source_paragraphs(&source);
+    // Each of ours occurs exactly once in the source, and in the same order.
+    let positions: Vec<usize> = ours
+        .iter()
+        .map(|p| {
+            let hits: Vec<usize> = theirs.iter().enumerate().filter(|(_, t)| *t == p).map(|(i, _)| i).collect();
+            assert_eq!(hits.len(), 1, "paragraph not found exactly once in the source: {p}");
+            hits[0]
+        })
+        .collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "out of order: {positions:?}");
+    // Every other source paragraph is a header line the reading carries as metadata.
+    let header: BTreeSet<&str> = theirs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !positions.contains(i))
+        .map(|(_, t)| t.as_str())
+        .collect();
+    let expected: BTreeSet<&str> = [
+        "Archived Material",
+        "This page is no longer being reviewed/updated.",
+        "Special Section: Terrorist Attacks on America",
+        "Adversaries to Allies?",
+        "William C. Potter and Nikolai Sokov",
+        "Return to America's Response: Regional Issues and Implications.",
+    ]
+    .into();
+    assert_eq!(header, expected);
+    // And the seed in shared/ is the same text as the copy kept in the repository.
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seed/000_b7c85dfcf94e6b45.txt");
+    if let Ok(seed) = std::fs::read_to_string(seed) {
+        assert_eq!(seed, source, "questions/sources/ differs from the seed");
+    }
+}
+
+#[test]
+fn metadata_is_complete() {
+    let r = essay();
+    assert_eq!(r.title, "Adversaries to Allies?");
+    let names: Vec<&str> = r.authors.iter().map(|a| a.name.as_ref()).collect();
+    assert_eq!(names, ["William C. Potter", "Nikolai Sokov"]);
+    assert!(r.authors[0].role.contains("Director of the Center for Nonproliferation Studies"));
+    assert!(r.authors[1].role.to_lowercase().contains("former russian diplomat"));
+    assert_eq!(r.year, 2001);
+    assert_eq!(r.series.as_deref(), Some("America's Response: Regional Issues and Implications"));
+    assert!(r.notice.iter().any(|n| n == "Archived Material"));
+}
+
+#[test]
+fn sections_and_question_bank_meet_the_brief() {
+    let r = essay();
+    assert!((5..=7).contains(&r.sections.len()), "{} sections", r.sections.len());
+    for section in r.sections.iter() {
+        let n = r.questions_for(&section.id).count();
+        assert!(n >= 5, "section {} has only {n} questions", section.id);
+    }
+    assert!(r.questions.len() >= 35);
+    let kinds: BTreeMap<&str, usize> = r.questions.iter().fold(BTreeMap::new(), |mut m, q| {
+        *m.entry(q.answer.kind_key()).or_default() += 1;
+        m
+    });
+    assert!(kinds.len() >= 7, "kinds: {kinds:?}");
+    let skills: BTreeSet<_> = r.questions.iter().map(|q| q.skill).collect();
+    assert!(skills.len() >= 5, "skills: {skills:?}");
+    // Every option-based question gives feedback for each wrong option.
+    for q in r.questions.iter() {
+        if let Answer::SingleChoice { options } | Answer::MultipleSelect { options } = &q.answer {
+            assert!(options.iter().all(|o| o.correct || o.feedback.is_some()), "{}", q.id);
+        }
+    }
+    let terms: BTreeSet<&str> = r.glossary.iter().map(|g| g.term.as_ref()).collect();
+    for needed in ["NATO", "Taliban", "Northern Alliance", "Central Asia", "Cold War"] {
+        assert!(terms.contains(needed), "glossary lacks {needed}: {terms:?}");
+    }
+}
+
+#[test]
+fn generated_rust_contains_every_question() {
+    let all = readings();
+    let code = lectern_content::compiler::generate_rust(&all);
+    for q in all.iter().flat_map(|r| r.questions.iter()) {
+        assert!(code.contains(&format!("{:?}", q.id.as_ref())), "{}", q.id);
+    }
+}
