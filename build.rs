@@ -13,7 +13,10 @@ fn main() {
     let readings = match lectern_content::compiler::compile_all(questions) {
         Ok(readings) => readings,
         Err(problems) => {
-            eprintln!("\nThe content in questions/ has {} problem(s):\n", problems.len());
+            eprintln!(
+                "\nThe content in questions/ has {} problem(s):\n",
+                problems.len()
+            );
             for problem in &problems {
                 eprintln!("error: {problem}");
             }

@@ -1,16 +1,18 @@
 //! Lectern: a reading-comprehension and study app that runs entirely in the browser.
+//!
+//! `core` is pure (no browser APIs) and tested on the host; `platform` wraps the browser APIs;
+//! `components` and `pages` are thin Leptos views over both. See ARCHITECTURE.md.
 
+pub mod app;
+pub mod components;
 pub mod content;
+pub mod core;
+pub mod pages;
+pub mod platform;
+pub mod state;
 
-use leptos::prelude::*;
-
-/// Mount the app on `<body>`; called once by `main`.
+/// Mounts the app on `<body>`; called once by `main`.
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
-}
-
-#[component]
-pub fn App() -> impl IntoView {
-    view! { <main><h1>"Lectern"</h1></main> }
+    leptos::mount::mount_to_body(app::App);
 }

@@ -1,0 +1,44 @@
+//! The app shell: shared state, the header with the theme switch, the storage notice and the
+//! routes. Each screen has its own URL, so links, back/forward and reload all work.
+
+use crate::components::storage_notice::StorageNotice;
+use crate::components::theme_switch::ThemeSwitch;
+use crate::components::update_prompt::UpdatePrompt;
+use crate::pages::home::HomePage;
+use crate::pages::not_found::NotFound;
+use crate::pages::practice::PracticePage;
+use crate::pages::reading::ReadingPage;
+use crate::pages::results::ResultsPage;
+use crate::pages::section::SectionPage;
+use crate::platform::service_worker;
+use crate::state::Store;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_context(Store::load());
+    let update_ready = RwSignal::new(false);
+    service_worker::start(update_ready);
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <header class="site-header">
+                <A href="/" attr:class="brand">"Lectern"</A>
+                <ThemeSwitch />
+            </header>
+            <StorageNotice />
+            <UpdatePrompt ready=update_ready />
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/read/:reading") view=ReadingPage />
+                    <Route path=path!("/read/:reading/section/:section") view=SectionPage />
+                    <Route path=path!("/read/:reading/results") view=ResultsPage />
+                    <Route path=path!("/read/:reading/practice") view=PracticePage />
+                </Routes>
+            </main>
+        </Router>
+    }
+}

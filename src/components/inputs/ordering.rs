@@ -1,0 +1,76 @@
+//! Ordering: a list with "Move up" and "Move down" buttons on every item, so nothing depends on
+//! dragging. Focus stays on the button pressed as its item moves, and each move is announced.
+
+use super::control_id;
+use crate::core::response::Response;
+use lectern_content::{Question, Text};
+use leptos::prelude::*;
+
+#[component]
+pub fn Ordering(
+    question: &'static Question,
+    /// The items in their correct order; the draft holds the student's order as indices.
+    items: &'static [Text],
+    draft: RwSignal<Response>,
+) -> impl IntoView {
+    let order = move || match draft.get() {
+        Response::Order(order) => order,
+        _ => (0..items.len()).collect(),
+    };
+    let announcement = RwSignal::new(String::new());
+    let position = move |item: usize| order().iter().position(|&i| i == item).unwrap_or(0);
+    let move_item = move |item: usize, up: bool| {
+        draft.update(|r| {
+            if let Response::Order(order) = r {
+                let Some(at) = order.iter().position(|&i| i == item) else {
+                    return;
+                };
+                let to = if up {
+                    at.checked_sub(1)
+                } else {
+                    Some(at + 1).filter(|&t| t < order.len())
+                };
+                if let Some(to) = to {
+                    order.swap(at, to);
+                    announcement.set(format!(
+                        "“{}” moved to position {} of {}.",
+                        items[item],
+                        to + 1,
+                        order.len()
+                    ));
+                }
+            }
+        })
+    };
+    let list_id = control_id(question, "order");
+    view! {
+        <ol class="ordering" id=list_id>
+            <For each=order key=|item| *item let(item)>
+                <li class="ordering-item">
+                    <span class="ordering-text">{items[item].as_ref()}</span>
+                    <span class="ordering-buttons">
+                        <button
+                            type="button"
+                            aria-label=format!("Move “{}” up", items[item])
+                            disabled=move || position(item) == 0
+                            on:click=move |_| move_item(item, true)
+                        >
+                            "↑"
+                        </button>
+                        <button
+                            type="button"
+                            aria-label=format!("Move “{}” down", items[item])
+                            disabled=move || position(item) + 1 == items.len()
+                            on:click=move |_| move_item(item, false)
+                        >
+                            "↓"
+                        </button>
+                    </span>
+                </li>
+            </For>
+        </ol>
+        <p class="visually-hidden" role="status" aria-live="polite">
+            {move || announcement.get()}
+        </p>
+    }
+}

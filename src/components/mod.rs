@@ -1,0 +1,10 @@
+//! Reusable pieces of the screens. Each file holds the component its name says.
+
+pub mod inputs;
+pub mod progress_bar;
+pub mod question_card;
+pub mod score_chart;
+pub mod section_text;
+pub mod storage_notice;
+pub mod theme_switch;
+pub mod update_prompt;

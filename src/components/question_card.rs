@@ -1,0 +1,167 @@
+//! One question: a `fieldset` with its prompt as `legend`, the answer control, a hint on demand,
+//! "Check", and feedback announced in a live region that receives focus.
+
+use crate::components::inputs::AnswerInput;
+use crate::core::grading::{grade, Grade};
+use crate::core::response::Response;
+use crate::platform::dom;
+use crate::state::use_store;
+use lectern_content::{Answer, Question, Reading};
+use leptos::prelude::*;
+
+/// The DOM id of a question's card, used by links back to it ("#q-<id>").
+pub fn question_dom_id(question: &str) -> String {
+    format!("q-{question}")
+}
+
+/// A question card. The student's draft and last result come back from stored progress, so a
+/// reload shows exactly what was there.
+#[component]
+pub fn QuestionCard(
+    reading: &'static Reading,
+    question: &'static Question,
+    /// The question's number as shown to the student.
+    number: usize,
+    /// Called with the evidence sentence ids when the student asks to see them in the text.
+    on_show_evidence: Callback<Vec<String>>,
+) -> impl IntoView {
+    let store = use_store();
+    let stored = store
+        .progress
+        .with_untracked(|p| p.answer(&reading.id, &question.id).cloned());
+    let draft = RwSignal::new(
+        stored
+            .as_ref()
+            .map(|r| r.response.clone())
+            .unwrap_or_else(|| Response::initial_for(question)),
+    );
+    let result: RwSignal<Option<Grade>> =
+        RwSignal::new(stored.as_ref().map(|r| grade(question, &r.response)));
+    let tries = RwSignal::new(stored.as_ref().map_or(0, |r| r.tries));
+    let hint_open = RwSignal::new(false);
+    let reminder = RwSignal::new(false);
+
+    let card_id = question_dom_id(&question.id);
+    let feedback_id = format!("{card_id}-feedback");
+    let hint_id = format!("{card_id}-hint");
+
+    let check = {
+        let feedback_id = feedback_id.clone();
+        move |_| {
+            let response = draft.get_untracked();
+            if response.is_blank() {
+                reminder.set(true);
+                result.set(None);
+            } else {
+                reminder.set(false);
+                let graded = grade(question, &response);
+                store.record_answer(&reading.id, &question.id, response, graded.score);
+                tries.update(|t| *t += 1);
+                result.set(Some(graded));
+            }
+            dom::focus(&feedback_id);
+        }
+    };
+
+    view! {
+        <section class="question" id=card_id.clone() aria-labelledby=format!("{card_id}-legend")>
+            <fieldset>
+                <legend id=format!("{card_id}-legend")>
+                    <span class="question-number">{format!("Question {number}")}</span>
+                    <span class="question-kind">{question.answer.kind_label()}</span>
+                    <span class="question-prompt">{question.prompt.as_ref()}</span>
+                </legend>
+                <p class="instructions">{instructions(&question.answer)}</p>
+                <AnswerInput reading=reading question=question draft=draft />
+            </fieldset>
+            <div class="question-actions">
+                <button type="button" class="button primary" on:click=check>
+                    {move || if tries.get() == 0 { "Check" } else { "Check again" }}
+                </button>
+                <button
+                    type="button"
+                    class="button"
+                    aria-expanded=move || hint_open.get().to_string()
+                    aria-controls=hint_id.clone()
+                    on:click=move |_| hint_open.update(|o| *o = !*o)
+                >
+                    {move || if hint_open.get() { "Hide hint" } else { "Show hint" }}
+                </button>
+            </div>
+            <p id=hint_id class="hint" hidden=move || !hint_open.get()>
+                <strong>"Hint: "</strong>
+                {question.hint.as_ref()}
+            </p>
+            <div id=feedback_id class="feedback" role="status" aria-live="polite" tabindex="-1">
+                {move || {
+                    reminder
+                        .get()
+                        .then(|| view! { <p class="feedback-reminder">"Answer the question first, then press Check."</p> })
+                }}
+                {move || result.get().map(|graded| view! { <Feedback question=question graded=graded tries=tries on_show_evidence=on_show_evidence /> })}
+            </div>
+        </section>
+    }
+}
+
+/// How to answer, in words, for each kind.
+fn instructions(answer: &Answer) -> &'static str {
+    match answer {
+        Answer::SingleChoice { .. } => "Choose one answer.",
+        Answer::MultipleSelect { .. } => "Choose all the answers that apply.",
+        Answer::TrueFalse { .. } => "Is the statement true or false, according to the text?",
+        Answer::ShortAnswer { .. } => "Type a short answer.",
+        Answer::Matching { .. } => "Match each item on the left with one from its list.",
+        Answer::Ordering { .. } => "Put the items in order with the Move up and Move down buttons.",
+        Answer::EvidenceSelection { .. } => {
+            "Tick the sentence or sentences from the text that support it."
+        }
+        Answer::FillBlank { .. } => "Type the missing words.",
+    }
+}
+
+/// The result of a check: right or not, the feedback for what the student chose, the
+/// explanation, and "Show in text".
+#[component]
+fn Feedback(
+    question: &'static Question,
+    graded: Grade,
+    tries: RwSignal<u32>,
+    on_show_evidence: Callback<Vec<String>>,
+) -> impl IntoView {
+    let verdict = if graded.correct {
+        "Correct!".to_string()
+    } else if graded.score > 0.0 {
+        format!("Partly right: {}%.", (graded.score * 100.0).round() as u32)
+    } else {
+        "Not quite.".to_string()
+    };
+    let class = if graded.correct {
+        "verdict correct"
+    } else {
+        "verdict incorrect"
+    };
+    let evidence: Vec<String> = question.evidence.iter().map(|e| e.to_string()).collect();
+    view! {
+        <p class=class>
+            <strong>{verdict}</strong>
+            {move || {
+                let t = tries.get();
+                (t > 1).then(|| format!(" (try {t})"))
+            }}
+        </p>
+        {(!graded.correct)
+            .then(|| {
+                view! {
+                    <ul class="feedback-list">
+                        {graded.feedback.iter().map(|f| view! { <li>{f.clone()}</li> }).collect_view()}
+                    </ul>
+                    <p class="retry-note">"You can change your answer and check again."</p>
+                }
+            })}
+        <p class="explanation">{question.explanation.as_ref()}</p>
+        <button type="button" class="button" on:click=move |_| on_show_evidence.run(evidence.clone())>
+            "Show in text"
+        </button>
+    }
+}

@@ -1,0 +1,7 @@
+//! The pure core: no browser APIs here, so all of it is tested on the host with `cargo test`.
+
+pub mod grading;
+pub mod normalize;
+pub mod progress;
+pub mod response;
+pub mod shuffle;

@@ -1,0 +1,36 @@
+//! The screens, one per route. Each sets the page title to say where the student is.
+
+pub mod home;
+pub mod not_found;
+pub mod practice;
+pub mod reading;
+pub mod results;
+pub mod section;
+
+use crate::content::find_reading;
+use lectern_content::Reading;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// The URL of a reading's overview, of one of its sections, and of its results.
+pub fn reading_url(reading: &str) -> String {
+    format!("/read/{reading}")
+}
+
+pub fn section_url(reading: &str, section: &str) -> String {
+    format!("/read/{reading}/section/{section}")
+}
+
+pub fn results_url(reading: &str) -> String {
+    format!("/read/{reading}/results")
+}
+
+pub fn practice_url(reading: &str) -> String {
+    format!("/read/{reading}/practice")
+}
+
+/// The reading named by the route's `:reading` parameter, if it exists.
+pub fn reading_from_route() -> Memo<Option<&'static Reading>> {
+    let params = use_params_map();
+    Memo::new(move |_| params.with(|p| p.get("reading").and_then(|id| find_reading(&id))))
+}

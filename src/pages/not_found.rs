@@ -1,0 +1,17 @@
+//! The screen for an address that leads nowhere.
+
+use crate::platform::dom;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    dom::set_title("Page not found · Lectern");
+    view! {
+        <div class="page">
+            <h1>"Page not found"</h1>
+            <p>"There is nothing at this address. It may be an old link."</p>
+            <p><A href="/">"Go to the start page"</A></p>
+        </div>
+    }
+}

@@ -1,0 +1,123 @@
+//! Results: the first-try score per section and overall, as a table and a chart, the questions
+//! missed with links back to them, and a way to practise just those.
+
+use crate::components::question_card::question_dom_id;
+use crate::components::score_chart::{Bar, ScoreChart};
+use crate::core::progress::{missed_questions, tally};
+use crate::pages::not_found::NotFound;
+use crate::pages::{practice_url, reading_from_route, reading_url, section_url};
+use crate::platform::dom;
+use crate::state::use_store;
+use lectern_content::Reading;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The route `/read/:reading/results`.
+#[component]
+pub fn ResultsPage() -> impl IntoView {
+    let reading = reading_from_route();
+    move || match reading.get() {
+        Some(reading) => view! { <Results reading=reading /> }.into_any(),
+        None => view! { <NotFound /> }.into_any(),
+    }
+}
+
+#[component]
+fn Results(reading: &'static Reading) -> impl IntoView {
+    dom::set_title(&format!("Results · {} · Lectern", reading.title));
+    let store = use_store();
+    let progress = move || store.progress.with(|p| p.reading(&reading.id).cloned());
+
+    let table = move || {
+        let p = progress();
+        let overall = tally(reading, p.as_ref(), None);
+        let rows = reading
+            .sections
+            .iter()
+            .map(|s| {
+                let t = tally(reading, p.as_ref(), Some(&s.id));
+                view! {
+                    <tr>
+                        <th scope="row"><A href=section_url(&reading.id, &s.id)>{s.heading.as_ref()}</A></th>
+                        <td>{format!("{} of {}", t.answered, t.questions)}</td>
+                        <td>{format!("{} of {}", t.right_first_time, t.questions)}</td>
+                        <td>{format!("{}%", t.percent())}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <table class="results-table">
+                <caption>"Your score per section (first tries; partly right answers count in part)"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Section"</th>
+                        <th scope="col">"Answered"</th>
+                        <th scope="col">"Right first time"</th>
+                        <th scope="col">"Score"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+                <tfoot>
+                    <tr>
+                        <th scope="row">"Overall"</th>
+                        <td>{format!("{} of {}", overall.answered, overall.questions)}</td>
+                        <td>{format!("{} of {}", overall.right_first_time, overall.questions)}</td>
+                        <td class="overall-score">{format!("{}%", overall.percent())}</td>
+                    </tr>
+                </tfoot>
+            </table>
+        }
+    };
+    let chart = move || {
+        let p = progress();
+        let bars = reading
+            .sections
+            .iter()
+            .map(|s| Bar {
+                label: s.heading.to_string(),
+                percent: tally(reading, p.as_ref(), Some(&s.id)).percent(),
+            })
+            .collect::<Vec<_>>();
+        view! { <ScoreChart bars=bars /> }
+    };
+    let missed = move || {
+        let p = progress();
+        let missed = missed_questions(reading, p.as_ref());
+        if missed.is_empty() {
+            return view! { <p>"No missed questions so far."</p> }.into_any();
+        }
+        view! {
+            <ol class="missed-list">
+                {missed
+                    .into_iter()
+                    .filter_map(|id| reading.question(id))
+                    .map(|q| {
+                        let href = format!("{}#{}", section_url(&reading.id, &q.section), question_dom_id(&q.id));
+                        view! { <li><A href=href>{q.prompt.as_ref()}</A></li> }
+                    })
+                    .collect_view()}
+            </ol>
+            <p><A href=practice_url(&reading.id) attr:class="button primary">"Practise the ones I missed"</A></p>
+        }
+        .into_any()
+    };
+
+    view! {
+        <article class="page results-page">
+            <nav class="breadcrumbs" aria-label="Breadcrumbs">
+                <A href=reading_url(&reading.id)>{reading.title.as_ref()}</A>
+            </nav>
+            <h1>"Your results"</h1>
+            {table}
+            <figure class="chart">
+                {chart}
+                <figcaption>"Score per section, as in the table above."</figcaption>
+            </figure>
+            <section aria-labelledby="missed-heading">
+                <h2 id="missed-heading">"Questions you missed"</h2>
+                {missed}
+            </section>
+        </article>
+    }
+}

@@ -1,0 +1,126 @@
+//! A section: its text, comfortable to read, then its questions, then the way on.
+
+use crate::components::question_card::QuestionCard;
+use crate::components::section_text::{sentence_dom_id, SectionText};
+use crate::pages::not_found::NotFound;
+use crate::pages::{reading_from_route, reading_url, results_url, section_url};
+use crate::platform::dom;
+use crate::state::use_store;
+use lectern_content::{Reading, Section};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_params_map, use_query_map};
+
+/// The route `/read/:reading/section/:section`. `?evidence=<question id>` opens the section
+/// with that question's evidence highlighted.
+#[component]
+pub fn SectionPage() -> impl IntoView {
+    let reading = reading_from_route();
+    let params = use_params_map();
+    move || {
+        let section_id = params.with(|p| p.get("section")).unwrap_or_default();
+        match reading
+            .get()
+            .and_then(|r| r.section(&section_id).map(|s| (r, s)))
+        {
+            Some((reading, section)) => {
+                view! { <SectionView reading=reading section=section /> }.into_any()
+            }
+            None => view! { <NotFound /> }.into_any(),
+        }
+    }
+}
+
+#[component]
+fn SectionView(reading: &'static Reading, section: &'static Section) -> impl IntoView {
+    let store = use_store();
+    store.visit_section(&reading.id, &section.id);
+    let index = reading
+        .sections
+        .iter()
+        .position(|s| s.id == section.id)
+        .unwrap_or(0);
+    dom::set_title(&format!(
+        "{} · {} · Lectern",
+        section.heading, reading.title
+    ));
+
+    let highlighted = RwSignal::new(Vec::<String>::new());
+    let show_evidence = Callback::new(move |ids: Vec<String>| {
+        if let Some(first) = ids.first() {
+            let target = sentence_dom_id(first);
+            highlighted.set(ids);
+            dom::scroll_to(&target);
+            dom::focus(&target);
+        }
+    });
+    // Arriving from elsewhere with a question's evidence to show, or a link to a question.
+    let query = use_query_map();
+    let location = use_location();
+    Effect::new(move |_| {
+        let question = query.with(|q| q.get("evidence"));
+        if let Some(q) = question.and_then(|id| reading.question(&id)) {
+            show_evidence.run(q.evidence.iter().map(|e| e.to_string()).collect());
+        } else {
+            let hash = location.hash.get();
+            if let Some(target) = hash.strip_prefix('#').filter(|t| !t.is_empty()) {
+                dom::scroll_to(target);
+            }
+        }
+    });
+
+    let previous = index.checked_sub(1).map(|i| &reading.sections[i]);
+    let next = reading.sections.get(index + 1);
+    let questions = reading.questions_for(&section.id).enumerate();
+
+    view! {
+        <article class="page section-page">
+            <nav class="breadcrumbs" aria-label="Breadcrumbs">
+                <A href=reading_url(&reading.id)>{reading.title.as_ref()}</A>
+                <span aria-hidden="true">" › "</span>
+                <span>{format!("Part {} of {}", index + 1, reading.sections.len())}</span>
+            </nav>
+            <h1>{section.heading.as_ref()}</h1>
+            <div class="reading-text">
+                <SectionText reading=reading section=section highlighted=highlighted />
+                <p class="text-note">"Underlined words have a short explanation: select one to show it."</p>
+            </div>
+            <section class="questions" aria-labelledby="questions-heading">
+                <h2 id="questions-heading">"Questions"</h2>
+                {questions
+                    .map(|(i, q)| {
+                        view! { <QuestionCard reading=reading question=q number=i + 1 on_show_evidence=show_evidence /> }
+                    })
+                    .collect_view()}
+            </section>
+            <nav class="section-nav" aria-label="Sections">
+                {previous
+                    .map(|s| {
+                        view! {
+                            <A href=section_url(&reading.id, &s.id) attr:class="button" attr:rel="prev">
+                                {format!("← {}", s.heading)}
+                            </A>
+                        }
+                    })}
+                {match next {
+                    Some(s) => {
+                        view! {
+                            <A href=section_url(&reading.id, &s.id) attr:class="button primary" attr:rel="next">
+                                {format!("{} →", s.heading)}
+                            </A>
+                        }
+                            .into_any()
+                    }
+                    None => {
+                        view! {
+                            <A href=results_url(&reading.id) attr:class="button primary">
+                                "See your results →"
+                            </A>
+                        }
+                            .into_any()
+                    }
+                }}
+            </nav>
+        </article>
+    }
+}

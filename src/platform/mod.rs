@@ -1,0 +1,6 @@
+//! The thin layer over browser APIs (web-sys). Everything here is tested in headless Chromium
+//! with wasm-bindgen-test; the pure core never touches it.
+
+pub mod dom;
+pub mod service_worker;
+pub mod storage;

@@ -1,0 +1,142 @@
+//! The app's shared state: the student's progress, loaded from local storage at start and saved
+//! on every change, and what the app must tell the student about storage.
+
+use crate::core::progress::{Progress, ProgressError};
+use crate::core::response::Response;
+use crate::platform::{dom, storage};
+use leptos::prelude::*;
+
+/// The key of the (single, for now) profile's progress.
+pub const PROGRESS_KEY: &str = "lectern:progress:default";
+
+/// Whether progress is being kept, and if not, why: shown to the student in plain words.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StorageState {
+    Saving,
+    /// The browser offers no local storage: progress lives in memory only.
+    Unavailable,
+    /// The last write failed (storage full or refused); it is retried on the next change.
+    WriteFailed,
+    /// What was stored could not be read; it was kept aside under this key.
+    Quarantined(String),
+    /// What was stored could not be read nor kept aside: it is left as it is and nothing is
+    /// written over it.
+    Unreadable,
+    /// Stored data comes from a newer Lectern: it is left untouched and nothing is written.
+    Newer(u32),
+}
+
+impl StorageState {
+    /// The notice for the student, or `None` when all is well.
+    pub fn notice(&self) -> Option<String> {
+        match self {
+            StorageState::Saving => None,
+            StorageState::Unavailable => Some(
+                "This browser is not letting Lectern save. You can keep working, but your answers will be lost when you close this tab.".into(),
+            ),
+            StorageState::WriteFailed => Some(
+                "Your last answer could not be saved: the browser's storage may be full. It is kept while this tab is open, and saving will try again.".into(),
+            ),
+            StorageState::Quarantined(_) => Some(
+                "Saved progress on this device could not be read, so Lectern started afresh. The old data was kept aside, not deleted.".into(),
+            ),
+            StorageState::Unreadable => Some(
+                "Saved progress on this device could not be read. Lectern is leaving it untouched, so your answers now are kept only while this tab is open.".into(),
+            ),
+            StorageState::Newer(_) => Some(
+                "Your progress was saved by a newer version of Lectern. To keep it safe, this version will not change it: reload to get the newer version.".into(),
+            ),
+        }
+    }
+
+    fn may_write(&self) -> bool {
+        matches!(
+            self,
+            StorageState::Saving | StorageState::WriteFailed | StorageState::Quarantined(_)
+        )
+    }
+}
+
+/// Handle to the shared state; cheap to copy into closures.
+#[derive(Clone, Copy)]
+pub struct Store {
+    pub progress: RwSignal<Progress>,
+    pub storage: RwSignal<StorageState>,
+}
+
+impl Store {
+    /// Loads progress from local storage, never losing what is there: unreadable data is copied
+    /// aside before anything new is written, and data from a newer version is not touched.
+    pub fn load() -> Store {
+        // Exposed but refusing writes (full, or a browser that forbids them): read what is
+        // there, and keep trying to save.
+        let writable = if storage::is_available() {
+            StorageState::Saving
+        } else {
+            StorageState::WriteFailed
+        };
+        let (progress, state) = if !storage::exposed() {
+            (Progress::new(), StorageState::Unavailable)
+        } else {
+            match storage::read(PROGRESS_KEY) {
+                None => (Progress::new(), writable),
+                Some(text) => match Progress::from_json(&text) {
+                    Ok(progress) => (progress, writable),
+                    Err(ProgressError::Newer(version)) => {
+                        (Progress::new(), StorageState::Newer(version))
+                    }
+                    Err(ProgressError::Corrupt(_)) => {
+                        let key = format!("lectern:quarantine:{}", dom::now_ms() as u64);
+                        match storage::write(&key, &text) {
+                            Ok(()) => (Progress::new(), StorageState::Quarantined(key)),
+                            // Could not copy it aside: leave the original where it is.
+                            Err(_) => (Progress::new(), StorageState::Unreadable),
+                        }
+                    }
+                },
+            }
+        };
+        Store {
+            progress: RwSignal::new(progress),
+            storage: RwSignal::new(state),
+        }
+    }
+
+    /// Writes the current progress, if it may; records a failure for the notice.
+    fn save(&self) {
+        let state = self.storage.get_untracked();
+        if !state.may_write() {
+            return;
+        }
+        let json = self.progress.with_untracked(Progress::to_json);
+        match storage::write(PROGRESS_KEY, &json) {
+            Ok(()) if state == StorageState::WriteFailed => self.storage.set(StorageState::Saving),
+            Ok(()) => {}
+            Err(storage::WriteError::Unavailable) => self.storage.set(StorageState::Unavailable),
+            Err(storage::WriteError::Refused(_)) => self.storage.set(StorageState::WriteFailed),
+        }
+    }
+
+    pub fn record_answer(&self, reading: &str, question: &str, response: Response, score: f32) {
+        let now = dom::now_ms();
+        self.progress
+            .update(|p| p.record_answer(reading, question, response, score, now));
+        self.save();
+    }
+
+    pub fn visit_section(&self, reading: &str, section: &str) {
+        let already = self.progress.with_untracked(|p| {
+            p.reading(reading)
+                .is_some_and(|r| r.last_section.as_deref() == Some(section))
+        });
+        if !already {
+            self.progress.update(|p| p.visit_section(reading, section));
+            self.save();
+        }
+    }
+}
+
+/// The store provided by `App`.
+pub fn use_store() -> Store {
+    expect_context::<Store>()
+}

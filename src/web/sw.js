@@ -1,0 +1,60 @@
+// Lectern's service worker: after one visit the app opens, reads, answers and saves offline.
+//
+// `cargo xtask precache` (a trunk post_build hook) writes the build's version and the list of
+// every file of the build into the copy of this file in dist/, so each build's worker differs
+// byte for byte, and the browser installs it as an update.
+//
+// - install: caches every file of this build in a cache named after the build; it does not
+//   take over by itself: the page asks the student and then sends "skip-waiting".
+// - activate: deletes the caches of older builds, then controls open pages.
+// - fetch: the build's own files from its cache (so the JS glue and the wasm always come from
+//   the same build); navigations to any app route get the cached index.html (deep links work
+//   offline); anything else goes to the network.
+
+const VERSION = /*LECTERN_VERSION*/ 'unbuilt';
+const FILES = /*LECTERN_FILES*/ [];
+const CACHE = `lectern-${VERSION}`;
+const scope = new URL(self.registration.scope);
+const INDEX = new URL('index.html', scope).href;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches.open(CACHE).then((cache) =>
+      // `reload` skips the HTTP cache, so the worker never stores a stale copy of a file.
+      cache.addAll(FILES.map((file) => new Request(new URL(file, scope), { cache: 'reload' }))),
+    ),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('lectern-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== scope.origin) return;
+  if (request.mode === 'navigate') {
+    event.respondWith(
+      caches
+        .open(CACHE)
+        .then((cache) => cache.match(INDEX))
+        .then((cached) => cached || fetch(request)),
+    );
+    return;
+  }
+  event.respondWith(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.match(request, { ignoreSearch: true }))
+      .then((cached) => cached || fetch(request)),
+  );
+});
