@@ -1,0 +1,113 @@
+//! `cargo xtask <command>`: Lectern's build and test tasks.
+//!
+//! Std only, so that it compiles in seconds on a fresh machine. The tools it needs
+//! (wasm32 target, trunk, wasm-bindgen-cli, binaryen's wasm-opt) are installed once,
+//! pinned, into `${XDG_CACHE_HOME:-~/.cache}/lectern/tools/<name>-<version>/` and put
+//! on `PATH` only for the commands xtask runs; nothing global is touched.
+
+mod browser;
+mod cmd;
+mod manifest;
+mod npm;
+mod precache;
+mod steps;
+mod tasks;
+mod tools;
+mod ui;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Everything a command needs: where the repository is and where its tools are.
+pub struct Ctx {
+    pub root: PathBuf,
+    pub tools: tools::Tools,
+}
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  serve [trunk args]  install tools if needed, then `trunk serve` on http://127.0.0.1:8080/
+                      (dev build in target/serve-dist/, so dist/ is left alone)
+  dist                install tools if needed, then `trunk build --release` into dist/
+  test                fmt, clippy, host tests, wasm tests in headless Chromium,
+                      release build, Playwright end-to-end tests (stops at the first failure;
+                      `cargo xtask test --help` for --skip STEP and --keep-going)
+  screenshot          build dist/ if stale, serve it, save the home page (1280x800)
+                      to docs/screenshot.png
+  tools               only install the pinned tools (and show where they are)
+  precache [DIR]      write the build's file list and version into DIR/sw.js (trunk runs
+                      it after every build, on $TRUNK_STAGING_DIR)
+";
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let Some(command) = args.next() else {
+        eprint!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let rest: Vec<String> = args.collect();
+
+    let ctx = match context() {
+        Ok(ctx) => ctx,
+        Err(err) => {
+            ui::error(&err);
+            return ExitCode::FAILURE;
+        }
+    };
+
+    let result = match command.as_str() {
+        "serve" => tasks::serve(&ctx, &rest),
+        "dist" => tasks::dist(&ctx),
+        "test" => return steps::test(&ctx, &rest),
+        "screenshot" => tasks::screenshot(&ctx),
+        "tools" => tasks::tools(&ctx),
+        "precache" => precache::run(&ctx.root, &rest),
+        "help" | "-h" | "--help" => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        other => {
+            eprintln!("unknown command `{other}`\n");
+            eprint!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            ui::error(&err);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn context() -> Result<Ctx, String> {
+    let root = repo_root()?;
+    let wasm_bindgen = manifest::wasm_bindgen_version(&root.join("Cargo.toml"))?;
+    let tools = tools::Tools::new(tools::cache_root()?, &wasm_bindgen);
+    Ok(Ctx { root, tools })
+}
+
+/// The repository root: the parent of xtask/. Read at run time (`cargo run` sets
+/// CARGO_MANIFEST_DIR), not baked in at compile time, so a moved or copied checkout
+/// with a reused target/ still works on itself.
+fn repo_root() -> Result<PathBuf, String> {
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .filter(|dir| dir.join("Cargo.toml").is_file())
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    let root = manifest_dir
+        .parent()
+        .ok_or("xtask has no parent directory")?
+        .to_path_buf();
+    if root.join("Cargo.toml").is_file() {
+        Ok(root)
+    } else {
+        Err(format!(
+            "{} has no Cargo.toml: is this the Lectern checkout?",
+            root.display()
+        ))
+    }
+}

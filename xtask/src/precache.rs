@@ -1,0 +1,161 @@
+//! `cargo xtask precache [DIR]`: writes the build's version and the list of its files into the
+//! service worker (`sw.js`) of a build folder. Trunk runs it as a `post_build` hook on
+//! `$TRUNK_STAGING_DIR` (see Trunk.toml), so every build's worker lists exactly that build's
+//! files and differs byte for byte from the last one's whenever any file changed.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// The worker itself: never in its own list (the browser fetches it on its own).
+pub const WORKER: &str = "sw.js";
+const VERSION_MARKER: &str = "/*LECTERN_VERSION*/ 'unbuilt'";
+const FILES_MARKER: &str = "/*LECTERN_FILES*/ []";
+
+/// Runs on `DIR`, or on `$TRUNK_STAGING_DIR` when trunk calls it, or on `dist/`.
+pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
+    let dir = match args.first() {
+        Some(dir) => PathBuf::from(dir),
+        None => std::env::var_os("TRUNK_STAGING_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| root.join("dist")),
+    };
+    let files = build_files(&dir)?;
+    let version = build_version(&dir, &files)?;
+    let worker_path = dir.join(WORKER);
+    let template = fs::read_to_string(&worker_path)
+        .map_err(|e| format!("cannot read {}: {e}", worker_path.display()))?;
+    let worker = fill_worker(&template, &version, &files)?;
+    fs::write(&worker_path, worker)
+        .map_err(|e| format!("cannot write {}: {e}", worker_path.display()))?;
+    println!(
+        "[precache] {} files, build {version}, in {}",
+        files.len(),
+        worker_path.display()
+    );
+    Ok(())
+}
+
+/// Every file under `dir`, as `/`-separated paths relative to it, sorted; hidden files and
+/// folders (trunk's `.stage`) and the worker itself are left out.
+pub fn build_files(dir: &Path) -> Result<Vec<String>, String> {
+    let mut files = Vec::new();
+    collect(dir, "", &mut files)?;
+    files.retain(|f| f != WORKER);
+    files.sort();
+    Ok(files)
+}
+
+fn collect(dir: &Path, prefix: &str, out: &mut Vec<String>) -> Result<(), String> {
+    let entries = fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        let path = format!("{prefix}{name}");
+        if entry.file_type().map_err(|e| e.to_string())?.is_dir() {
+            collect(&entry.path(), &format!("{path}/"), out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// A short hash of every file's name and bytes (FNV-1a, 64 bits): the same build always gets
+/// the same version, and any change to any file a new one.
+pub fn build_version(dir: &Path, files: &[String]) -> Result<String, String> {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for file in files {
+        feed(file.as_bytes());
+        feed(&[0]);
+        feed(&fs::read(dir.join(file)).map_err(|e| format!("cannot read {file}: {e}"))?);
+    }
+    Ok(format!("{hash:016x}"))
+}
+
+/// The worker with its markers replaced; an error if the template lacks them (so a changed
+/// template can never ship a worker that caches nothing).
+pub fn fill_worker(template: &str, version: &str, files: &[String]) -> Result<String, String> {
+    if !template.contains(VERSION_MARKER) || !template.contains(FILES_MARKER) {
+        return Err(format!(
+            "{WORKER} lacks the markers `{VERSION_MARKER}` and `{FILES_MARKER}` (already filled, or the template changed)"
+        ));
+    }
+    let list: Vec<String> = files.iter().map(|f| format!("{f:?}")).collect();
+    Ok(template
+        .replace(VERSION_MARKER, &format!("'{version}'"))
+        .replace(FILES_MARKER, &format!("[{}]", list.join(", "))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_build() -> PathBuf {
+        let dir = std::env::temp_dir().join(format!(
+            "lectern-precache-{}-{:?}",
+            std::process::id(),
+            std::thread::current().id()
+        ));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("icons")).unwrap();
+        fs::create_dir_all(dir.join(".stage")).unwrap();
+        for (name, body) in [
+            ("index.html", "<html>"),
+            ("lectern-1a2b_bg.wasm", "wasm"),
+            ("lectern-1a2b.js", "js"),
+            ("icons/icon-192.png", "png"),
+            (".stage/leftover", "x"),
+            (WORKER, "const VERSION = /*LECTERN_VERSION*/ 'unbuilt';\nconst FILES = /*LECTERN_FILES*/ [];\n"),
+        ] {
+            fs::write(dir.join(name), body).unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn lists_every_file_but_the_worker_and_hidden_ones() {
+        let dir = temp_build();
+        assert_eq!(
+            build_files(&dir).unwrap(),
+            [
+                "icons/icon-192.png",
+                "index.html",
+                "lectern-1a2b.js",
+                "lectern-1a2b_bg.wasm"
+            ]
+        );
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn version_changes_with_any_byte_and_is_stable_otherwise() {
+        let dir = temp_build();
+        let files = build_files(&dir).unwrap();
+        let first = build_version(&dir, &files).unwrap();
+        assert_eq!(first, build_version(&dir, &files).unwrap());
+        fs::write(dir.join("lectern-1a2b.js"), "js!").unwrap();
+        assert_ne!(first, build_version(&dir, &files).unwrap());
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn run_fills_the_worker_once_and_refuses_twice() {
+        let dir = temp_build();
+        run(Path::new("."), &[dir.display().to_string()]).unwrap();
+        let worker = fs::read_to_string(dir.join(WORKER)).unwrap();
+        assert!(worker.contains(r#"const FILES = ["icons/icon-192.png", "index.html", "lectern-1a2b.js", "lectern-1a2b_bg.wasm"];"#), "{worker}");
+        assert!(!worker.contains("unbuilt"));
+        assert!(run(Path::new("."), &[dir.display().to_string()])
+            .unwrap_err()
+            .contains("lacks the markers"));
+        fs::remove_dir_all(dir).unwrap();
+    }
+}
