@@ -10,7 +10,7 @@ use crate::pages::practice::PracticePage;
 use crate::pages::reading::ReadingPage;
 use crate::pages::results::ResultsPage;
 use crate::pages::section::SectionPage;
-use crate::platform::service_worker;
+use crate::platform::{dom, service_worker};
 use crate::state::Store;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
@@ -22,7 +22,7 @@ pub fn App() -> impl IntoView {
     let update_ready = RwSignal::new(false);
     service_worker::start(update_ready);
     view! {
-        <Router>
+        <Router base=dom::base_path()>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="site-header">
                 <A href="/" attr:class="brand">"Lectern"</A>

@@ -194,10 +194,7 @@ pub enum Answer {
     },
     /// Items to put in order; listed here in the correct order.
     /// (Every kind but choices and short answers carries one `feedback` for a wrong answer.)
-    Ordering {
-        items: List<Text>,
-        feedback: Text,
-    },
+    Ordering { items: List<Text>, feedback: Text },
     /// The student picks, from the section's own sentences, those that support the claim in the
     /// prompt. The correct sentences are the question's `evidence`.
     EvidenceSelection { feedback: Text },
@@ -275,7 +272,10 @@ impl Reading {
     }
 
     /// The questions asked after the given section, in file order.
-    pub fn questions_for<'a>(&'a self, section: &'a str) -> impl Iterator<Item = &'a Question> + 'a {
+    pub fn questions_for<'a>(
+        &'a self,
+        section: &'a str,
+    ) -> impl Iterator<Item = &'a Question> + 'a {
         self.questions.iter().filter(move |q| q.section == section)
     }
 

@@ -5,7 +5,10 @@ use crate::model::GlossaryEntry;
 use std::ops::Range;
 
 /// Byte ranges where `form` occurs in `text` as a whole word, with the same capitals.
-pub fn whole_word_matches<'a>(text: &'a str, form: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
+pub fn whole_word_matches<'a>(
+    text: &'a str,
+    form: &'a str,
+) -> impl Iterator<Item = Range<usize>> + 'a {
     text.match_indices(form)
         .map(move |(start, _)| start..start + form.len())
         .filter(move |range| {
@@ -46,13 +49,22 @@ pub fn split_into_runs<'a>(text: &'a str, glossary: &[GlossaryEntry]) -> Vec<Run
             continue;
         }
         if range.start > at {
-            runs.push(Run { text: &text[at..range.start], term: None });
+            runs.push(Run {
+                text: &text[at..range.start],
+                term: None,
+            });
         }
-        runs.push(Run { text: &text[range.clone()], term: Some(index) });
+        runs.push(Run {
+            text: &text[range.clone()],
+            term: Some(index),
+        });
         at = range.end;
     }
     if at < text.len() {
-        runs.push(Run { text: &text[at..], term: None });
+        runs.push(Run {
+            text: &text[at..],
+            term: None,
+        });
     }
     runs
 }
@@ -80,16 +92,24 @@ mod tests {
 
     #[test]
     fn runs_cover_the_text_exactly_and_prefer_longer_forms() {
-        static FORMS: [Cow<'static, str>; 1] = [Cow::Borrowed("North Atlantic Treaty Organization")];
+        static FORMS: [Cow<'static, str>; 1] =
+            [Cow::Borrowed("North Atlantic Treaty Organization")];
         let glossary = [entry("NATO", &FORMS), entry("North", &[])];
         let text = "the North Atlantic Treaty Organization (NATO) up North";
         let runs = split_into_runs(text, &glossary);
         let joined: String = runs.iter().map(|r| r.text).collect();
         assert_eq!(joined, text);
-        let marked: Vec<_> = runs.iter().filter_map(|r| r.term.map(|t| (r.text, t))).collect();
+        let marked: Vec<_> = runs
+            .iter()
+            .filter_map(|r| r.term.map(|t| (r.text, t)))
+            .collect();
         assert_eq!(
             marked,
-            vec![("North Atlantic Treaty Organization", 0), ("NATO", 0), ("North", 1)]
+            vec![
+                ("North Atlantic Treaty Organization", 0),
+                ("NATO", 0),
+                ("North", 1)
+            ]
         );
     }
 }

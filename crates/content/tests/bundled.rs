@@ -25,7 +25,8 @@ fn essay() -> Reading {
 fn every_source_paragraph_appears_in_order_exactly_once() {
     let reading = essay();
     let source = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../questions/sources/adversaries-to-allies.txt"),
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../questions/sources/adversaries-to-allies.txt"),
     )
     .unwrap();
     // The reading's body and credits, in order.
@@ -41,12 +42,24 @@ fn every_source_paragraph_appears_in_order_exactly_once() {
     let positions: Vec<usize> = ours
         .iter()
         .map(|p| {
-            let hits: Vec<usize> = theirs.iter().enumerate().filter(|(_, t)| *t == p).map(|(i, _)| i).collect();
-            assert_eq!(hits.len(), 1, "paragraph not found exactly once in the source: {p}");
+            let hits: Vec<usize> = theirs
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| *t == p)
+                .map(|(i, _)| i)
+                .collect();
+            assert_eq!(
+                hits.len(),
+                1,
+                "paragraph not found exactly once in the source: {p}"
+            );
             hits[0]
         })
         .collect();
-    assert!(positions.windows(2).all(|w| w[0] < w[1]), "out of order: {positions:?}");
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "out of order: {positions:?}"
+    );
     // Every other source paragraph is a header line the reading carries as metadata.
     let header: BTreeSet<&str> = theirs
         .iter()
@@ -65,7 +78,8 @@ fn every_source_paragraph_appears_in_order_exactly_once() {
     .into();
     assert_eq!(header, expected);
     // And the seed in shared/ is the same text as the copy kept in the repository.
-    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seed/000_b7c85dfcf94e6b45.txt");
+    let seed =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seed/000_b7c85dfcf94e6b45.txt");
     if let Ok(seed) = std::fs::read_to_string(seed) {
         assert_eq!(seed, source, "questions/sources/ differs from the seed");
     }
@@ -77,17 +91,29 @@ fn metadata_is_complete() {
     assert_eq!(r.title, "Adversaries to Allies?");
     let names: Vec<&str> = r.authors.iter().map(|a| a.name.as_ref()).collect();
     assert_eq!(names, ["William C. Potter", "Nikolai Sokov"]);
-    assert!(r.authors[0].role.contains("Director of the Center for Nonproliferation Studies"));
-    assert!(r.authors[1].role.to_lowercase().contains("former russian diplomat"));
+    assert!(r.authors[0]
+        .role
+        .contains("Director of the Center for Nonproliferation Studies"));
+    assert!(r.authors[1]
+        .role
+        .to_lowercase()
+        .contains("former russian diplomat"));
     assert_eq!(r.year, 2001);
-    assert_eq!(r.series.as_deref(), Some("America's Response: Regional Issues and Implications"));
+    assert_eq!(
+        r.series.as_deref(),
+        Some("America's Response: Regional Issues and Implications")
+    );
     assert!(r.notice.iter().any(|n| n == "Archived Material"));
 }
 
 #[test]
 fn sections_and_question_bank_meet_the_brief() {
     let r = essay();
-    assert!((5..=7).contains(&r.sections.len()), "{} sections", r.sections.len());
+    assert!(
+        (5..=7).contains(&r.sections.len()),
+        "{} sections",
+        r.sections.len()
+    );
     for section in r.sections.iter() {
         let n = r.questions_for(&section.id).count();
         assert!(n >= 5, "section {} has only {n} questions", section.id);
@@ -103,11 +129,21 @@ fn sections_and_question_bank_meet_the_brief() {
     // Every option-based question gives feedback for each wrong option.
     for q in r.questions.iter() {
         if let Answer::SingleChoice { options } | Answer::MultipleSelect { options } = &q.answer {
-            assert!(options.iter().all(|o| o.correct || o.feedback.is_some()), "{}", q.id);
+            assert!(
+                options.iter().all(|o| o.correct || o.feedback.is_some()),
+                "{}",
+                q.id
+            );
         }
     }
     let terms: BTreeSet<&str> = r.glossary.iter().map(|g| g.term.as_ref()).collect();
-    for needed in ["NATO", "Taliban", "Northern Alliance", "Central Asia", "Cold War"] {
+    for needed in [
+        "NATO",
+        "Taliban",
+        "Northern Alliance",
+        "Central Asia",
+        "Cold War",
+    ] {
         assert!(terms.contains(needed), "glossary lacks {needed}: {terms:?}");
     }
 }

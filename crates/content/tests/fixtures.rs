@@ -22,7 +22,13 @@ fn compile_case(case: Option<&str>) -> Result<Reading, Vec<Diagnostic>> {
     let root = repo_root();
     let pick = |name: &str| -> (PathBuf, PathBuf) {
         let display = match case {
-            Some(case) if root.join("tests/content/cases").join(case).join(name).exists() => {
+            Some(case)
+                if root
+                    .join("tests/content/cases")
+                    .join(case)
+                    .join(name)
+                    .exists() =>
+            {
                 Path::new("tests/content/cases").join(case).join(name)
             }
             _ => Path::new("tests/content/base").join(name),
@@ -35,7 +41,10 @@ fn compile_case(case: Option<&str>) -> Result<Reading, Vec<Diagnostic>> {
     };
     let [reading, glossary, questions] = FILES.map(file);
     let load_source = |path: &Path| -> Result<String, Vec<Diagnostic>> {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
         let (real, _) = pick(name);
         fs::read_to_string(real).map_err(|e| vec![SourceFile::new(path, "").error(e.to_string())])
     };
@@ -61,7 +70,11 @@ fn every_broken_fixture_fails_with_its_expected_messages() {
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
     cases.sort();
-    assert!(cases.len() >= 25, "expected a fixture per mistake, found {}", cases.len());
+    assert!(
+        cases.len() >= 25,
+        "expected a fixture per mistake, found {}",
+        cases.len()
+    );
 
     let bless = std::env::var_os("LECTERN_BLESS").is_some();
     let mut failures = Vec::new();
@@ -77,10 +90,16 @@ fn every_broken_fixture_fails_with_its_expected_messages() {
         }
         let expected = fs::read_to_string(&expected_path).unwrap_or_default();
         if expected != actual {
-            failures.push(format!("{case}:\n  expected:\n{expected}  actual:\n{actual}"));
+            failures.push(format!(
+                "{case}:\n  expected:\n{expected}  actual:\n{actual}"
+            ));
         }
     }
-    assert!(failures.is_empty(), "fixtures whose messages differ:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "fixtures whose messages differ:\n{}",
+        failures.join("\n")
+    );
 }
 
 fn render(errors: &[Diagnostic]) -> String {

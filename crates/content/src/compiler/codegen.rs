@@ -102,14 +102,52 @@ macro_rules! literal_struct {
     };
 }
 
-literal_struct!(Reading { id, title, authors, publisher, year, context, series, notice, about, credits, sections, glossary, questions });
+literal_struct!(Reading {
+    id,
+    title,
+    authors,
+    publisher,
+    year,
+    context,
+    series,
+    notice,
+    about,
+    credits,
+    sections,
+    glossary,
+    questions
+});
 literal_struct!(Author { name, role });
-literal_struct!(Section { id, heading, paragraphs });
+literal_struct!(Section {
+    id,
+    heading,
+    paragraphs
+});
 literal_struct!(Paragraph { id, sentences });
 literal_struct!(Sentence { id, text });
-literal_struct!(GlossaryEntry { id, term, forms, definition });
-literal_struct!(Question { id, section, prompt, hint, explanation, evidence, skill, difficulty, answer });
-literal_struct!(Choice { id, text, correct, feedback });
+literal_struct!(GlossaryEntry {
+    id,
+    term,
+    forms,
+    definition
+});
+literal_struct!(Question {
+    id,
+    section,
+    prompt,
+    hint,
+    explanation,
+    evidence,
+    skill,
+    difficulty,
+    answer
+});
+literal_struct!(Choice {
+    id,
+    text,
+    correct,
+    feedback
+});
 literal_struct!(NearMiss { answer, feedback });
 literal_struct!(Pair { left, right });
 literal_struct!(Blank { accepted });
@@ -127,7 +165,9 @@ fn variant(out: &mut String, name: &str, fields: &[(&str, &dyn Literal)]) {
 impl Literal for Answer {
     fn write(&self, out: &mut String) {
         match self {
-            Answer::SingleChoice { options } => variant(out, "SingleChoice", &[("options", options)]),
+            Answer::SingleChoice { options } => {
+                variant(out, "SingleChoice", &[("options", options)])
+            }
             Answer::MultipleSelect { options } => {
                 variant(out, "MultipleSelect", &[("options", options)])
             }
@@ -136,15 +176,26 @@ impl Literal for Answer {
                 "TrueFalse",
                 &[("answer", answer), ("feedback", feedback)],
             ),
-            Answer::ShortAnswer { accepted, near_misses } => variant(
+            Answer::ShortAnswer {
+                accepted,
+                near_misses,
+            } => variant(
                 out,
                 "ShortAnswer",
                 &[("accepted", accepted), ("near_misses", near_misses)],
             ),
-            Answer::Matching { pairs, distractors, feedback } => variant(
+            Answer::Matching {
+                pairs,
+                distractors,
+                feedback,
+            } => variant(
                 out,
                 "Matching",
-                &[("pairs", pairs), ("distractors", distractors), ("feedback", feedback)],
+                &[
+                    ("pairs", pairs),
+                    ("distractors", distractors),
+                    ("feedback", feedback),
+                ],
             ),
             Answer::Ordering { items, feedback } => {
                 variant(out, "Ordering", &[("items", items), ("feedback", feedback)])
@@ -152,7 +203,11 @@ impl Literal for Answer {
             Answer::EvidenceSelection { feedback } => {
                 variant(out, "EvidenceSelection", &[("feedback", feedback)])
             }
-            Answer::FillBlank { parts, blanks, feedback } => variant(
+            Answer::FillBlank {
+                parts,
+                blanks,
+                feedback,
+            } => variant(
                 out,
                 "FillBlank",
                 &[("parts", parts), ("blanks", blanks), ("feedback", feedback)],

@@ -43,17 +43,28 @@ mod tests {
 
     #[test]
     fn splits_parts_and_blanks() {
-        let (parts, blanks) = parse_fill_blank("from {{ten|10}} painful years of {{war}}.").unwrap();
+        let (parts, blanks) =
+            parse_fill_blank("from {{ten|10}} painful years of {{war}}.").unwrap();
         assert_eq!(parts, vec!["from ", " painful years of ", "."]);
         assert_eq!(blanks, vec![vec!["ten", "10"], vec!["war"]]);
     }
 
     #[test]
     fn rejects_broken_notation() {
-        assert!(parse_fill_blank("no blank").unwrap_err().contains("no blank"));
-        assert!(parse_fill_blank("open {{ten").unwrap_err().contains("never closed"));
-        assert!(parse_fill_blank("stray}} here {{x}}").unwrap_err().contains("never opened"));
-        assert!(parse_fill_blank("empty {{a|}}").unwrap_err().contains("empty answer"));
-        assert!(parse_fill_blank("nested {{a {{b}}").unwrap_err().contains("never closed"));
+        assert!(parse_fill_blank("no blank")
+            .unwrap_err()
+            .contains("no blank"));
+        assert!(parse_fill_blank("open {{ten")
+            .unwrap_err()
+            .contains("never closed"));
+        assert!(parse_fill_blank("stray}} here {{x}}")
+            .unwrap_err()
+            .contains("never opened"));
+        assert!(parse_fill_blank("empty {{a|}}")
+            .unwrap_err()
+            .contains("empty answer"));
+        assert!(parse_fill_blank("nested {{a {{b}}")
+            .unwrap_err()
+            .contains("never closed"));
     }
 }

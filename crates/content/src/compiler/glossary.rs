@@ -20,7 +20,11 @@ pub fn compile(
         }
     };
     let sentences: Vec<&str> = reading.sentences().map(|s| s.text.as_ref()).collect();
-    let occurs = |form: &str| sentences.iter().any(|s| whole_word_matches(s, form).next().is_some());
+    let occurs = |form: &str| {
+        sentences
+            .iter()
+            .any(|s| whole_word_matches(s, form).next().is_some())
+    };
 
     let mut ids = HashSet::new();
     let mut entries = Vec::new();

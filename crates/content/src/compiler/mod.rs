@@ -87,7 +87,12 @@ pub fn compile_reading(folder: &Path) -> Result<Reading, Vec<Diagnostic>> {
     };
     let questions_file = load(&folder.join(QUESTIONS_FILE))?;
     let source = |path: &Path| load(path).map(|f| f.text);
-    compile_files(&reading_file, glossary_file.as_ref(), &questions_file, &source)
+    compile_files(
+        &reading_file,
+        glossary_file.as_ref(),
+        &questions_file,
+        &source,
+    )
 }
 
 /// Compiles a reading from its files' texts. `load_source` reads the file named by `source`

@@ -106,7 +106,11 @@ impl QuestionCheck<'_> {
             let known: Vec<&str> = Skill::ALL.iter().map(|s| s.key()).collect();
             self.error(
                 &q.skill.span(),
-                format!("unknown skill `{}`: use one of {}", q.skill.get_ref(), known.join(", ")),
+                format!(
+                    "unknown skill `{}`: use one of {}",
+                    q.skill.get_ref(),
+                    known.join(", ")
+                ),
             );
         }
         let difficulty = Difficulty::from_key(q.difficulty.get_ref());
@@ -126,7 +130,13 @@ impl QuestionCheck<'_> {
             prompt: owned(&q.prompt),
             hint: owned(&q.hint),
             explanation: owned(&q.explanation),
-            evidence: q.evidence.get_ref().iter().map(owned).collect::<Vec<_>>().into(),
+            evidence: q
+                .evidence
+                .get_ref()
+                .iter()
+                .map(owned)
+                .collect::<Vec<_>>()
+                .into(),
             skill: skill?,
             difficulty: difficulty?,
             answer: answer?,
@@ -139,14 +149,23 @@ impl QuestionCheck<'_> {
             let id = self.id().to_string();
             self.error(
                 &evidence.span(),
-                format!("question `{id}` has no evidence: name the sentence(s) that support the answer"),
+                format!(
+                    "question `{id}` has no evidence: name the sentence(s) that support the answer"
+                ),
             );
         }
         for sentence in evidence.get_ref() {
-            if !self.reading.sentences().any(|s| s.id == *sentence.get_ref()) {
+            if !self
+                .reading
+                .sentences()
+                .any(|s| s.id == *sentence.get_ref())
+            {
                 self.error(
                     &sentence.span(),
-                    format!("unknown evidence id `{}`: no sentence has this id", sentence.get_ref()),
+                    format!(
+                        "unknown evidence id `{}`: no sentence has this id",
+                        sentence.get_ref()
+                    ),
                 );
             }
         }
@@ -177,7 +196,10 @@ impl QuestionCheck<'_> {
         for (key, span) in &present {
             if let Some(span) = span {
                 if !kind_keys(kind).contains(key) {
-                    self.error(span, format!("`{key}` does not belong to a `{kind}` question"));
+                    self.error(
+                        span,
+                        format!("`{key}` does not belong to a `{kind}` question"),
+                    );
                 }
             }
         }
@@ -201,7 +223,10 @@ impl QuestionCheck<'_> {
     fn required<'v, T>(&mut self, kind: &str, key: &str, value: Option<&'v T>) -> Option<&'v T> {
         if value.is_none() {
             let span = self.span.clone();
-            self.error(&span, format!("{} `{kind}` question needs `{key}`", article(kind)));
+            self.error(
+                &span,
+                format!("{} `{kind}` question needs `{key}`", article(kind)),
+            );
         }
         value
     }
@@ -233,7 +258,11 @@ impl QuestionCheck<'_> {
                 );
             }
         }
-        let correct = options.get_ref().iter().filter(|o| o.get_ref().correct).count();
+        let correct = options
+            .get_ref()
+            .iter()
+            .filter(|o| o.get_ref().correct)
+            .count();
         match (kind, correct) {
             (_, 0) => self.error(
                 &options.span(),
@@ -245,18 +274,29 @@ impl QuestionCheck<'_> {
             ),
             _ => {}
         }
-        let options: Vec<Choice> = options.get_ref().iter().map(|o| choice(o.get_ref())).collect();
+        let options: Vec<Choice> = options
+            .get_ref()
+            .iter()
+            .map(|o| choice(o.get_ref()))
+            .collect();
         Some(if kind == "single" {
-            Answer::SingleChoice { options: options.into() }
+            Answer::SingleChoice {
+                options: options.into(),
+            }
         } else {
-            Answer::MultipleSelect { options: options.into() }
+            Answer::MultipleSelect {
+                options: options.into(),
+            }
         })
     }
 
     fn short_answer(&mut self) -> Option<Answer> {
         let accepted = self.required("short", "accepted", self.raw.accepted.as_ref())?;
         if accepted.get_ref().is_empty() {
-            self.error(&accepted.span(), "`accepted` is empty: list at least one right answer".into());
+            self.error(
+                &accepted.span(),
+                "`accepted` is empty: list at least one right answer".into(),
+            );
         }
         for answer in accepted.get_ref() {
             check_not_blank(self.file, answer, "an accepted answer", &mut self.errors);
@@ -265,7 +305,11 @@ impl QuestionCheck<'_> {
         let mut near_misses = Vec::new();
         for near_miss in self.raw.near_misses.iter().flat_map(|n| n.get_ref()) {
             let n = near_miss.get_ref();
-            if accepted.get_ref().iter().any(|a| same(a.get_ref(), n.answer.get_ref())) {
+            if accepted
+                .get_ref()
+                .iter()
+                .any(|a| same(a.get_ref(), n.answer.get_ref()))
+            {
                 self.error(
                     &n.answer.span(),
                     format!("`{}` is both accepted and a near miss", n.answer.get_ref()),
@@ -277,7 +321,12 @@ impl QuestionCheck<'_> {
             });
         }
         Some(Answer::ShortAnswer {
-            accepted: accepted.get_ref().iter().map(owned).collect::<Vec<_>>().into(),
+            accepted: accepted
+                .get_ref()
+                .iter()
+                .map(owned)
+                .collect::<Vec<_>>()
+                .into(),
             near_misses: near_misses.into(),
         })
     }
@@ -293,26 +342,41 @@ impl QuestionCheck<'_> {
         for pair in pairs.get_ref() {
             let p = pair.get_ref();
             if !lefts.insert(p.left.get_ref().clone()) {
-                self.error(&p.left.span(), format!("`{}` is listed twice on the left", p.left.get_ref()));
+                self.error(
+                    &p.left.span(),
+                    format!("`{}` is listed twice on the left", p.left.get_ref()),
+                );
             }
             let Some(right) = &p.right else {
                 self.error(
                     &pair.span(),
-                    format!("`{}` is left unmatched: give the pair a `right`", p.left.get_ref()),
+                    format!(
+                        "`{}` is left unmatched: give the pair a `right`",
+                        p.left.get_ref()
+                    ),
                 );
                 continue;
             };
             if !rights.insert(right.get_ref().clone()) {
-                self.error(&right.span(), format!("`{}` is listed twice on the right", right.get_ref()));
+                self.error(
+                    &right.span(),
+                    format!("`{}` is listed twice on the right", right.get_ref()),
+                );
             }
-            compiled.push(Pair { left: owned(&p.left), right: owned(right) });
+            compiled.push(Pair {
+                left: owned(&p.left),
+                right: owned(right),
+            });
         }
         let mut distractors = Vec::new();
         for distractor in self.raw.distractors.iter().flat_map(|d| d.get_ref()) {
             if rights.contains(distractor.get_ref()) {
                 self.error(
                     &distractor.span(),
-                    format!("the distractor `{}` is also a right answer", distractor.get_ref()),
+                    format!(
+                        "the distractor `{}` is also a right answer",
+                        distractor.get_ref()
+                    ),
                 );
             }
             distractors.push(owned(distractor));
@@ -327,13 +391,19 @@ impl QuestionCheck<'_> {
     fn ordering(&mut self) -> Option<Answer> {
         let items = self.required("ordering", "items", self.raw.items.as_ref())?;
         if items.get_ref().len() < 3 {
-            self.error(&items.span(), "give at least three items to put in order".into());
+            self.error(
+                &items.span(),
+                "give at least three items to put in order".into(),
+            );
         }
         let mut seen = HashSet::new();
         for item in items.get_ref() {
             check_not_blank(self.file, item, "an item", &mut self.errors);
             if !seen.insert(item.get_ref().clone()) {
-                self.error(&item.span(), format!("`{}` is listed twice", item.get_ref()));
+                self.error(
+                    &item.span(),
+                    format!("`{}` is listed twice", item.get_ref()),
+                );
             }
         }
         Some(Answer::Ordering {
@@ -380,7 +450,11 @@ impl QuestionCheck<'_> {
                 blanks: blanks
                     .into_iter()
                     .map(|accepted| Blank {
-                        accepted: accepted.into_iter().map(Text::from).collect::<Vec<_>>().into(),
+                        accepted: accepted
+                            .into_iter()
+                            .map(Text::from)
+                            .collect::<Vec<_>>()
+                            .into(),
                     })
                     .collect::<Vec<_>>()
                     .into(),
@@ -411,4 +485,3 @@ fn choice(o: &RawChoice) -> Choice {
         feedback: o.feedback.as_ref().map(owned),
     }
 }
-

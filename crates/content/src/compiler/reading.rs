@@ -9,7 +9,10 @@ use std::ops::Range;
 /// Where the reading says its source text is: a path relative to its folder, and the key's place.
 pub type SourceRef = (String, Range<usize>);
 
-pub fn compile(file: &SourceFile, errors: &mut Vec<Diagnostic>) -> Option<(Reading, Option<SourceRef>)> {
+pub fn compile(
+    file: &SourceFile,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<(Reading, Option<SourceRef>)> {
     let raw: RawReading = match file.parse() {
         Ok(raw) => raw,
         Err(e) => {
@@ -45,7 +48,10 @@ pub fn compile(file: &SourceFile, errors: &mut Vec<Diagnostic>) -> Option<(Readi
         if s.paragraphs.is_empty() {
             errors.push(file.error_at(
                 &section.span(),
-                format!("section `{}` is empty: give it at least one paragraph", s.id.get_ref()),
+                format!(
+                    "section `{}` is empty: give it at least one paragraph",
+                    s.id.get_ref()
+                ),
             ));
         }
         let mut paragraphs = Vec::new();
@@ -55,7 +61,10 @@ pub fn compile(file: &SourceFile, errors: &mut Vec<Diagnostic>) -> Option<(Readi
             if p.sentences.is_empty() {
                 errors.push(file.error_at(
                     &paragraph.span(),
-                    format!("paragraph `{}` is empty: give it at least one sentence", p.id.get_ref()),
+                    format!(
+                        "paragraph `{}` is empty: give it at least one sentence",
+                        p.id.get_ref()
+                    ),
                 ));
             }
             let mut sentences = Vec::new();

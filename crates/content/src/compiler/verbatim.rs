@@ -60,14 +60,20 @@ pub fn check(
             || paragraph == reading.context
             || paragraph == byline
             || reading.notice.iter().any(|n| n == paragraph)
-            || reading.series.as_ref().is_some_and(|s| paragraph.contains(s.as_ref()))
+            || reading
+                .series
+                .as_ref()
+                .is_some_and(|s| paragraph.contains(s.as_ref()))
     };
 
     let source_paragraphs = source_paragraphs(source);
     let mut next = 0;
     let mut reported = vec![false; expected.len()];
     for (number, paragraph) in source_paragraphs.iter().enumerate() {
-        if expected.get(next).is_some_and(|(_, text)| text == paragraph) {
+        if expected
+            .get(next)
+            .is_some_and(|(_, text)| text == paragraph)
+        {
             next += 1;
         } else if let Some(skip) = expected[next..].iter().position(|(_, t)| t == paragraph) {
             for (index, (label, text)) in expected.iter().enumerate().skip(next).take(skip) {
@@ -187,7 +193,10 @@ mod tests {
     #[test]
     fn paragraphs_are_blocks_between_blank_lines() {
         let text = "Title\n\nOne line\nwrapped here.\n\n\n  Two.  \n";
-        assert_eq!(source_paragraphs(text), vec!["Title", "One line wrapped here.", "Two."]);
+        assert_eq!(
+            source_paragraphs(text),
+            vec!["Title", "One line wrapped here.", "Two."]
+        );
     }
 
     #[test]
@@ -200,6 +209,9 @@ mod tests {
     #[test]
     fn first_difference_names_both_sides() {
         let d = first_difference("ten painful years", "ten long years");
-        assert_eq!(d, "after \"ten \" the source has \"painful years\" but the reading has \"long years\"");
+        assert_eq!(
+            d,
+            "after \"ten \" the source has \"painful years\" but the reading has \"long years\""
+        );
     }
 }
