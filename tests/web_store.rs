@@ -112,12 +112,14 @@ fn data_from_a_newer_version_is_left_untouched() {
 fn a_full_storage_keeps_the_answer_in_memory_and_saves_when_it_can() {
     clear_lectern_keys();
     let store = Store::load();
-    // Fill the origin's quota with filler until the browser refuses.
-    let chunk = "x".repeat(256 * 1024);
+    // Fill the origin's quota with filler until the browser refuses even a small piece.
     let mut fillers = 0;
-    while raw().set_item(&format!("filler{fillers}"), &chunk).is_ok() {
-        fillers += 1;
-        assert!(fillers < 400, "storage never filled up");
+    for size in [256 * 1024, 16 * 1024, 1024] {
+        let chunk = "x".repeat(size);
+        while raw().set_item(&format!("filler{fillers}"), &chunk).is_ok() {
+            fillers += 1;
+            assert!(fillers < 2000, "storage never filled up");
+        }
     }
     // Whatever little room is left, a progress record of this size does not fit.
     let big = "y".repeat(64 * 1024);

@@ -59,7 +59,9 @@ pub fn QuestionCard(
                 tries.update(|t| *t += 1);
                 result.set(Some(graded));
             }
-            dom::focus(&feedback_id);
+            // Focus once the verdict is on the page, so a screen reader reads it out.
+            let feedback_id = feedback_id.clone();
+            request_animation_frame(move || dom::focus(&feedback_id));
         }
     };
 

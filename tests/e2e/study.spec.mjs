@@ -150,10 +150,12 @@ test('every screen has its own URL and title; back and forward work', async ({ p
 test('works at 360 px wide in dark mode without sideways scrolling', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, colorScheme: 'dark' });
   const page = await context.newPage();
-  await page.goto(sectionUrl(reading.sections[2]));
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  for (const url of ['/', ...reading.sections.map(sectionUrl), `/read/${reading.id}/results`]) {
+    await page.goto(url);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `sideways scrolling on ${url}`).toBeLessThanOrEqual(0);
+  }
   const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   expect(bg).toBe('rgb(22, 23, 26)');
   await context.close();

@@ -3,6 +3,7 @@
 
 use super::control_id;
 use crate::core::response::Response;
+use crate::platform::dom;
 use lectern_content::{Question, Text};
 use leptos::prelude::*;
 
@@ -19,6 +20,12 @@ pub fn Ordering(
     };
     let announcement = RwSignal::new(String::new());
     let position = move |item: usize| order().iter().position(|&i| i == item).unwrap_or(0);
+    let button_id = move |item: usize, up: bool| {
+        control_id(
+            question,
+            format!("item-{item}-{}", if up { "up" } else { "down" }),
+        )
+    };
     let move_item = move |item: usize, up: bool| {
         draft.update(|r| {
             if let Response::Order(order) = r {
@@ -32,6 +39,11 @@ pub fn Ordering(
                 };
                 if let Some(to) = to {
                     order.swap(at, to);
+                    // Moving a node in the DOM takes focus from it: give it back, to the same
+                    // button, or to the other one when the item reached the top or bottom.
+                    let at_end = if up { to == 0 } else { to + 1 == order.len() };
+                    let target = button_id(item, if at_end { !up } else { up });
+                    request_animation_frame(move || dom::focus(&target));
                     announcement.set(format!(
                         "“{}” moved to position {} of {}.",
                         items[item],
@@ -51,6 +63,7 @@ pub fn Ordering(
                     <span class="ordering-buttons">
                         <button
                             type="button"
+                            id=button_id(item, true)
                             aria-label=format!("Move “{}” up", items[item])
                             disabled=move || position(item) == 0
                             on:click=move |_| move_item(item, true)
@@ -59,6 +72,7 @@ pub fn Ordering(
                         </button>
                         <button
                             type="button"
+                            id=button_id(item, false)
                             aria-label=format!("Move “{}” down", items[item])
                             disabled=move || position(item) + 1 == items.len()
                             on:click=move |_| move_item(item, false)

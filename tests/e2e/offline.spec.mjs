@@ -1,0 +1,110 @@
+// Offline after the first load, and safe updates: the release build is served by a server this
+// test starts and really stops, in a browser context of its own (the shared fixture's context
+// only allows the default server's origin).
+
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test, expect } from '@playwright/test';
+import { start } from './serve.mjs';
+import { loadReading } from './support/content.mjs';
+import { answerRight, card, check } from './support/answer.mjs';
+
+const reading = loadReading('adversaries-to-allies');
+
+/** A copy of dist/ this test may change, removed afterwards. */
+function copyOfDist() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'lectern-dist-'));
+  cpSync('dist', dir, { recursive: true });
+  return dir;
+}
+
+/** A context that records every console error and failed request (but those `allowed`). */
+async function watchedContext(browser, baseURL, allowed = /$^/) {
+  const context = await browser.newContext({ baseURL });
+  const problems = [];
+  const note = (text) => !allowed.test(text) && problems.push(text);
+  context.on('console', (m) => m.type() === 'error' && note(`console: ${m.text()}`));
+  context.on('weberror', (e) => note(`page error: ${e.error()}`));
+  context.on('requestfailed', (r) => note(`failed: ${r.url()} ${r.failure()?.errorText}`));
+  return { context, problems };
+}
+
+async function waitForController(page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+}
+
+function filesUnder(dir, prefix = '') {
+  return readdirSync(dir).flatMap((name) => {
+    if (name.startsWith('.')) return [];
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? filesUnder(full, `${prefix}${name}/`) : [`${prefix}${name}`];
+  });
+}
+
+test('the worker precaches exactly the files of the build', async () => {
+  const worker = readFileSync('dist/sw.js', 'utf8');
+  const listed = JSON.parse(worker.match(/const FILES = (\[.*?\]);/s)[1]);
+  const built = filesUnder('dist').filter((f) => f !== 'sw.js');
+  expect(listed.sort()).toEqual(built.sort());
+  expect(worker).not.toContain("'unbuilt'");
+});
+
+test('after one visit, a deep link opens, answers and saves with the server stopped', async ({ browser }) => {
+  const dir = copyOfDist();
+  const server = await start({ dir, port: 0 });
+  // With the server gone, the browser's own check for a newer worker fails, as it should.
+  const { context, problems } = await watchedContext(browser, server.url, /sw\.js/);
+  const page = await context.newPage();
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(reading.title);
+  await waitForController(page);
+  await server.stop();
+
+  const section = reading.sections[2];
+  const q = reading.questions.find((x) => x.section === section.id);
+  await page.goto(`./read/${reading.id}/section/${section.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(section.heading);
+  await answerRight(page, reading, q);
+  await expect((await check(page, q)).locator('.verdict')).toContainText('Correct!');
+  await page.reload();
+  await expect(card(page, q).locator('.verdict')).toContainText('Correct!');
+  expect(problems).toEqual([]);
+  await context.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('a new build is offered, accepted and then runs, with no failed request', async ({ browser }) => {
+  const dir = copyOfDist();
+  const server = await start({ dir, port: 0 });
+  const { context, problems } = await watchedContext(browser, server.url);
+  const page = await context.newPage();
+  await page.goto('./');
+  await waitForController(page);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(reading.title);
+  await expect(page.getByText('A new version is ready')).toHaveCount(0);
+
+  // "Deploy" a changed build: a marker in index.html and a new version in the worker.
+  const index = path.join(dir, 'index.html');
+  writeFileSync(index, readFileSync(index, 'utf8').replace('<head>', '<head><meta name="lectern-test-build" content="2">'));
+  const sw = path.join(dir, 'sw.js');
+  writeFileSync(sw, readFileSync(sw, 'utf8').replace(/const VERSION = '([0-9a-f]+)';/, "const VERSION = '$1-next';"));
+
+  await page.reload();
+  const prompt = page.getByText('A new version is ready');
+  await expect(prompt).toBeVisible({ timeout: 20_000 });
+  // Still the old build until the student chooses.
+  await expect(page.locator('meta[name="lectern-test-build"]')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Reload' }).click();
+  await expect(page.locator('meta[name="lectern-test-build"]')).toHaveCount(1, { timeout: 20_000 });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(reading.title);
+  // No prompt loop: the new build is the active one.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(reading.title);
+  await expect(page.getByText('A new version is ready')).toHaveCount(0);
+  expect(problems).toEqual([]);
+  await context.close();
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
