@@ -28,4 +28,22 @@ fn main() {
     let generated = lectern_content::compiler::generate_rust(&readings);
     std::fs::write(Path::new(&out_dir).join("readings.rs"), generated)
         .expect("write the generated content");
+
+    // For the tests only (never included by the app): the bundled readings plus the short test
+    // reading, to show that the start page lists every reading when there are several.
+    let fixture = Path::new("tests/content/base");
+    println!("cargo:rerun-if-changed={}", fixture.display());
+    let mut with_fixture = readings;
+    match lectern_content::compiler::compile_reading(fixture) {
+        Ok(reading) => with_fixture.push(reading),
+        Err(problems) => {
+            for problem in &problems {
+                eprintln!("error: {problem}");
+            }
+            std::process::exit(1);
+        }
+    }
+    let generated = lectern_content::compiler::generate_static("TEST_READINGS", &with_fixture);
+    std::fs::write(Path::new(&out_dir).join("test_readings.rs"), generated)
+        .expect("write the generated test content");
 }

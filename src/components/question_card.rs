@@ -2,6 +2,7 @@
 //! "Check", and feedback announced in a live region that receives focus.
 
 use crate::components::inputs::AnswerInput;
+use crate::core::answer_key::answer_key;
 use crate::core::grading::{grade, Grade};
 use crate::core::response::Response;
 use crate::platform::dom;
@@ -93,6 +94,11 @@ pub fn QuestionCard(
             <p id=hint_id class="hint" hidden=move || !hint_open.get()>
                 <strong>"Hint: "</strong>
                 {question.hint.as_ref()}
+            </p>
+            // Only on paper, and only when the teacher asks for it (see the print styles).
+            <p class="answer-key">
+                <strong>"Answer: "</strong>
+                {answer_key(reading, question)}
             </p>
             <div id=feedback_id class="feedback" role="status" aria-live="polite" tabindex="-1">
                 {move || {

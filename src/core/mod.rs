@@ -1,5 +1,6 @@
 //! The pure core: no browser APIs here, so all of it is tested on the host with `cargo test`.
 
+pub mod answer_key;
 pub mod grading;
 pub mod normalize;
 pub mod progress;

@@ -87,6 +87,7 @@ fn SectionView(reading: &'static Reading, section: &'static Section) -> impl Int
             </div>
             <section class="questions" aria-labelledby="questions-heading">
                 <h2 id="questions-heading">"Questions"</h2>
+                <PrintWorksheet />
                 {questions
                     .map(|(i, q)| {
                         view! { <QuestionCard reading=reading question=q number=i + 1 on_show_evidence=show_evidence /> }
@@ -122,5 +123,32 @@ fn SectionView(reading: &'static Reading, section: &'static Section) -> impl Int
                 }}
             </nav>
         </article>
+    }
+}
+
+/// "Print worksheet": the text and its questions on paper, with the answer key only if asked.
+#[component]
+fn PrintWorksheet() -> impl IntoView {
+    let with_key = RwSignal::new(false);
+    // Leaving the page must not leave the key switched on for the next print.
+    on_cleanup(|| dom::set_print_answer_key(false));
+    view! {
+        <div class="print-worksheet">
+            <button type="button" class="button" on:click=move |_| dom::print()>
+                "Print worksheet"
+            </button>
+            <label class="answer-key-switch">
+                <input
+                    type="checkbox"
+                    prop:checked=move || with_key.get()
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        with_key.set(on);
+                        dom::set_print_answer_key(on);
+                    }
+                />
+                " Include the answer key"
+            </label>
+        </div>
     }
 }

@@ -67,3 +67,18 @@ pub fn base_path() -> String {
         .unwrap_or_default();
     base.trim_end_matches('/').to_string()
 }
+
+/// Whether the printed worksheet includes the answer key: an attribute on the root element that
+/// the print styles read.
+pub fn set_print_answer_key(on: bool) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = if on {
+            root.set_attribute("data-answer-key", "on")
+        } else {
+            root.remove_attribute("data-answer-key")
+        };
+    }
+}

@@ -160,3 +160,27 @@ test('works at 360 px wide in dark mode without sideways scrolling', async ({ br
   expect(bg).toBe('rgb(22, 23, 26)');
   await context.close();
 });
+
+test('prints as a worksheet: text and questions, answer key only when asked', async ({ page }) => {
+  const section = reading.sections[1];
+  await page.goto(sectionUrl(section));
+  await expect(page.locator('.question').first()).toBeVisible();
+  const key = page.locator('.answer-key').first();
+  await expect(key).toBeHidden();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.section-text')).toBeVisible();
+  await expect(page.locator('.question').first()).toBeVisible();
+  await expect(key).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Check' }).first()).toBeHidden();
+  await expect(page.locator('.site-header')).toBeHidden();
+
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByLabel('Include the answer key').check();
+  await expect(key).toBeHidden(); // never on screen
+  await page.emulateMedia({ media: 'print' });
+  await expect(key).toBeVisible();
+  const first = questionsOf(section)[0];
+  if (first.kind === 'single') {
+    await expect(key).toContainText(first.options.find((o) => o.correct).text);
+  }
+});

@@ -12,7 +12,7 @@ mod raw;
 mod reading;
 mod verbatim;
 
-pub use codegen::generate_rust;
+pub use codegen::{generate_rust, generate_static};
 pub use diagnostic::{Diagnostic, SourceFile};
 pub use fill_blank::parse_fill_blank;
 pub use verbatim::source_paragraphs;

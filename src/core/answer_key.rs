@@ -1,0 +1,87 @@
+//! The answer key in words, for the printed worksheet (shown only when the teacher asks for it).
+
+use crate::core::grading::correct_response;
+use crate::core::response::Response;
+use lectern_content::{Answer, Question, Reading};
+
+/// The right answer to a question, as a short text a teacher can read on paper.
+pub fn answer_key(reading: &Reading, question: &Question) -> String {
+    let sentence = |id: &str| {
+        reading
+            .sentences()
+            .find(|s| s.id == id)
+            .map_or_else(|| id.to_string(), |s| format!("“{}”", s.text))
+    };
+    match (&question.answer, correct_response(question)) {
+        (Answer::SingleChoice { options } | Answer::MultipleSelect { options }, _) => options
+            .iter()
+            .filter(|o| o.correct)
+            .map(|o| o.text.as_ref())
+            .collect::<Vec<_>>()
+            .join("; "),
+        (Answer::TrueFalse { answer, .. }, _) => if *answer { "True" } else { "False" }.to_string(),
+        (Answer::ShortAnswer { accepted, .. }, _) => accepted.join(" / "),
+        (Answer::Matching { pairs, .. }, _) => pairs
+            .iter()
+            .map(|p| format!("{} → {}", p.left, p.right))
+            .collect::<Vec<_>>()
+            .join("; "),
+        (Answer::Ordering { items, .. }, _) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| format!("{}. {item}", i + 1))
+            .collect::<Vec<_>>()
+            .join("  "),
+        (Answer::EvidenceSelection { .. }, _) => question
+            .evidence
+            .iter()
+            .map(|id| sentence(id))
+            .collect::<Vec<_>>()
+            .join(" "),
+        (Answer::FillBlank { .. }, Response::Blanks(blanks)) => blanks.join("; "),
+        (Answer::FillBlank { blanks, .. }, _) => blanks
+            .iter()
+            .map(|b| b.accepted.first().map_or("", |a| a.as_ref()))
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::READINGS;
+
+    #[test]
+    fn every_bundled_question_has_a_readable_key() {
+        for reading in READINGS {
+            for q in reading.questions.iter() {
+                let key = answer_key(reading, q);
+                assert!(!key.trim().is_empty(), "{} has an empty key", q.id);
+                assert!(!key.contains("s-"), "{} key shows an id: {key}", q.id);
+            }
+        }
+    }
+
+    #[test]
+    fn keys_name_the_right_answer() {
+        let reading = &READINGS[0];
+        for q in reading.questions.iter() {
+            let key = answer_key(reading, q);
+            match &q.answer {
+                Answer::SingleChoice { options } => {
+                    let right = options.iter().find(|o| o.correct).unwrap();
+                    assert_eq!(key, right.text);
+                }
+                Answer::TrueFalse { answer, .. } => {
+                    assert_eq!(key, if *answer { "True" } else { "False" })
+                }
+                Answer::EvidenceSelection { .. } => {
+                    let first = reading.sentences().find(|s| s.id == q.evidence[0]).unwrap();
+                    assert!(key.contains(first.text.as_ref()));
+                }
+                _ => {}
+            }
+        }
+    }
+}

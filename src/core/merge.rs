@@ -1,0 +1,326 @@
+//! Combining two copies of one profile's progress into one, so that nothing a student did is lost:
+//! used when another tab changed stored progress while this one had it open (the `storage`
+//! event), and when a student restores a backup with "Merge".
+//!
+//! # Rules
+//!
+//! - **Readings and questions**: everything in either side is in the result. A reading or a
+//!   question only one side has is taken as it is.
+//! - **A question both sides answered**: the record with the later `last_answered_at` wins
+//!   whole (its `response`, `score` and `last_answered_at`); on a tie, ours. But the first try
+//!   is a fact about the first try, whichever side saw it, so `first_try_correct`,
+//!   `first_try_score` and `first_answered_at` come from the record with the *earlier*
+//!   `first_answered_at` (tie: ours).
+//! - **`tries`** is the larger of the two, not the sum: the same record is often on both sides
+//!   (a backup restored onto the device it came from, or two tabs that both loaded it), and
+//!   nothing stored says which tries the two sides share, so summing would count them twice.
+//!   The maximum can only undercount, when a student really did answer on two devices.
+//! - **`sections_read`** is the union.
+//! - **`last_section`**: ours if we have one, else theirs. "Continue where you left off" is
+//!   about this tab or device; the other side's place is only a fallback.
+//! - **`version`** is [`Progress::VERSION`]: both sides have been read by this app already.
+//!
+//! What follows from the rules (and is tested): merging a progress with itself changes nothing;
+//! merging again with the same side changes nothing (`merge(merge(a, b), b) == merge(a, b)`);
+//! how merges are grouped does not matter (`merge(merge(a, b), c) == merge(a, merge(b, c))`);
+//! and swapping the sides changes only ties and `last_section`.
+
+use crate::core::progress::{AnswerRecord, Progress, ReadingProgress};
+use std::collections::BTreeMap;
+
+/// Ours and theirs combined by the rules in the module documentation.
+pub fn merge(ours: &Progress, theirs: &Progress) -> Progress {
+    Progress {
+        version: Progress::VERSION,
+        readings: merge_maps(&ours.readings, &theirs.readings, merge_reading),
+    }
+}
+
+fn merge_reading(ours: &ReadingProgress, theirs: &ReadingProgress) -> ReadingProgress {
+    ReadingProgress {
+        answers: merge_maps(&ours.answers, &theirs.answers, merge_answer),
+        sections_read: ours.sections_read.union(&theirs.sections_read).cloned().collect(),
+        last_section: ours.last_section.clone().or_else(|| theirs.last_section.clone()),
+    }
+}
+
+fn merge_answer(ours: &AnswerRecord, theirs: &AnswerRecord) -> AnswerRecord {
+    // `>` and `<`, not `>=` and `<=`: on a tie, ours stays.
+    let latest = if theirs.last_answered_at > ours.last_answered_at {
+        theirs
+    } else {
+        ours
+    };
+    let first = if theirs.first_answered_at < ours.first_answered_at {
+        theirs
+    } else {
+        ours
+    };
+    AnswerRecord {
+        tries: ours.tries.max(theirs.tries),
+        first_try_correct: first.first_try_correct,
+        first_try_score: first.first_try_score,
+        first_answered_at: first.first_answered_at,
+        ..latest.clone()
+    }
+}
+
+/// Every key of either map; a key in both gets `both(ours, theirs)`.
+fn merge_maps<V: Clone>(
+    ours: &BTreeMap<String, V>,
+    theirs: &BTreeMap<String, V>,
+    both: impl Fn(&V, &V) -> V,
+) -> BTreeMap<String, V> {
+    let mut merged = ours.clone();
+    for (key, theirs) in theirs {
+        let value = match ours.get(key) {
+            Some(ours) => both(ours, theirs),
+            None => theirs.clone(),
+        };
+        merged.insert(key.clone(), value);
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::response::Response;
+
+    fn record(response: &str, score: f32, tries: u32, first: f64, last: f64) -> AnswerRecord {
+        AnswerRecord {
+            response: Response::Text(response.into()),
+            score,
+            tries,
+            first_try_correct: score >= 1.0,
+            first_try_score: score,
+            first_answered_at: first,
+            last_answered_at: last,
+        }
+    }
+
+    fn with_answer(reading: &str, question: &str, record: AnswerRecord) -> Progress {
+        let mut p = Progress::new();
+        p.readings
+            .entry(reading.into())
+            .or_default()
+            .answers
+            .insert(question.into(), record);
+        p
+    }
+
+    #[test]
+    fn later_answer_wins_but_first_try_comes_from_earlier() {
+        // Ours: wrong at 10, still wrong at 20. Theirs (another tab): right at 15 and at 30.
+        let ours = with_answer("r", "q", record("wrong", 0.0, 2, 10.0, 20.0));
+        let theirs = with_answer("r", "q", record("right", 1.0, 3, 15.0, 30.0));
+        let merged = merge(&ours, &theirs);
+        let got = merged.answer("r", "q").unwrap();
+        assert_eq!(got.response, Response::Text("right".into()));
+        assert_eq!(got.score, 1.0);
+        assert_eq!(got.last_answered_at, 30.0);
+        assert!(!got.first_try_correct, "the first try, at 10, was wrong");
+        assert_eq!(got.first_try_score, 0.0);
+        assert_eq!(got.first_answered_at, 10.0);
+        assert_eq!(got.tries, 3, "max, not sum");
+        assert_eq!(merge(&theirs, &ours), merged, "no ties: the sides commute");
+    }
+
+    #[test]
+    fn ties_keep_ours() {
+        let ours = with_answer("r", "q", record("ours", 0.5, 1, 10.0, 20.0));
+        let theirs = with_answer("r", "q", record("theirs", 1.0, 1, 10.0, 20.0));
+        let got = merge(&ours, &theirs);
+        assert_eq!(got, ours);
+        assert_eq!(merge(&theirs, &ours), theirs);
+    }
+
+    #[test]
+    fn questions_readings_and_sections_are_united() {
+        let mut ours = with_answer("r", "a", record("x", 1.0, 1, 1.0, 1.0));
+        ours.visit_section("r", "one");
+        ours.visit_section("s", "intro");
+        let mut theirs = with_answer("r", "b", record("y", 0.0, 1, 2.0, 2.0));
+        theirs.visit_section("r", "two");
+        theirs.visit_section("t", "end");
+        let merged = merge(&ours, &theirs);
+
+        let r = merged.reading("r").unwrap();
+        assert_eq!(r.answers.keys().collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!(r.sections_read.iter().collect::<Vec<_>>(), ["one", "two"]);
+        assert_eq!(r.last_section.as_deref(), Some("one"), "ours when present");
+        assert_eq!(merged.readings.keys().collect::<Vec<_>>(), ["r", "s", "t"]);
+        assert_eq!(merged.reading("t"), theirs.reading("t"));
+    }
+
+    #[test]
+    fn last_section_falls_back_to_theirs() {
+        let mut ours = with_answer("r", "a", record("x", 1.0, 1, 1.0, 1.0));
+        let mut theirs = Progress::new();
+        theirs.visit_section("r", "two");
+        let merged = merge(&ours, &theirs);
+        assert_eq!(merged.reading("r").unwrap().last_section.as_deref(), Some("two"));
+        ours.visit_section("r", "one");
+        let merged = merge(&ours, &theirs);
+        assert_eq!(merged.reading("r").unwrap().last_section.as_deref(), Some("one"));
+    }
+
+    #[test]
+    fn version_is_current() {
+        let old = Progress {
+            version: 0,
+            readings: BTreeMap::new(),
+        };
+        assert_eq!(merge(&old, &old).version, Progress::VERSION);
+    }
+}
+
+/// Property tests: host only, as proptest is not built for wasm32.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use crate::core::response::Response;
+    use proptest::collection::{btree_map, btree_set};
+    use proptest::option;
+    use proptest::prelude::*;
+
+    /// Few ids and a narrow range of times, so that the two sides often share readings,
+    /// questions and sections, and sometimes tie.
+    fn id() -> impl Strategy<Value = String> {
+        "[a-d]"
+    }
+
+    /// Whole milliseconds, as `Date.now()` gives.
+    fn time() -> impl Strategy<Value = f64> {
+        (0u32..40).prop_map(f64::from)
+    }
+
+    fn answer() -> impl Strategy<Value = AnswerRecord> {
+        (
+            "[a-z]{0,3}",
+            0u8..=4,
+            1u32..5,
+            any::<bool>(),
+            0u8..=4,
+            time(),
+            time(),
+        )
+            .prop_map(
+                |(text, score, tries, first_try_correct, first_score, t1, t2)| AnswerRecord {
+                    response: Response::Text(text),
+                    score: f32::from(score) / 4.0,
+                    tries,
+                    first_try_correct,
+                    first_try_score: f32::from(first_score) / 4.0,
+                    first_answered_at: t1.min(t2),
+                    last_answered_at: t1.max(t2),
+                },
+            )
+    }
+
+    fn reading() -> impl Strategy<Value = ReadingProgress> {
+        (
+            btree_map(id(), answer(), 0..4),
+            btree_set(id(), 0..4),
+            option::of(id()),
+        )
+            .prop_map(|(answers, sections_read, last_section)| ReadingProgress {
+                answers,
+                sections_read,
+                last_section,
+            })
+    }
+
+    fn progress() -> impl Strategy<Value = Progress> {
+        btree_map(id(), reading(), 0..4).prop_map(|readings| Progress {
+            version: Progress::VERSION,
+            readings,
+        })
+    }
+
+    /// Every (reading, question) pair present.
+    fn questions(p: &Progress) -> Vec<(&str, &str)> {
+        p.readings
+            .iter()
+            .flat_map(|(r, rp)| rp.answers.keys().map(move |q| (r.as_str(), q.as_str())))
+            .collect()
+    }
+
+    /// Whether the two sides' records of this question tie on either time, so that which side
+    /// is "ours" decides.
+    fn tied(a: &Progress, b: &Progress, reading: &str, question: &str) -> bool {
+        match (a.answer(reading, question), b.answer(reading, question)) {
+            (Some(x), Some(y)) => {
+                x.last_answered_at == y.last_answered_at
+                    || x.first_answered_at == y.first_answered_at
+            }
+            _ => false,
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn nothing_is_lost(a in progress(), b in progress()) {
+            let m = merge(&a, &b);
+            for (reading, question) in questions(&a).into_iter().chain(questions(&b)) {
+                let got = m.answer(reading, question);
+                prop_assert!(got.is_some(), "{reading}/{question} lost");
+                let got = got.unwrap();
+                let sides = [a.answer(reading, question), b.answer(reading, question)];
+                let sides = sides.iter().flatten();
+                let last = sides.clone().map(|r| r.last_answered_at).fold(f64::MIN, f64::max);
+                let first = sides.clone().map(|r| r.first_answered_at).fold(f64::MAX, f64::min);
+                let tries = sides.map(|r| r.tries).max().unwrap_or(0);
+                prop_assert_eq!(got.last_answered_at, last);
+                prop_assert_eq!(got.first_answered_at, first);
+                prop_assert_eq!(got.tries, tries);
+            }
+            for side in [&a, &b] {
+                for (reading, rp) in &side.readings {
+                    let merged = &m.readings[reading];
+                    prop_assert!(merged.sections_read.is_superset(&rp.sections_read));
+                    prop_assert!(rp.last_section.is_none() || merged.last_section.is_some());
+                }
+            }
+            let count = |p: &Progress| questions(p).len();
+            prop_assert!(count(&m) <= count(&a) + count(&b));
+        }
+
+        #[test]
+        fn merging_with_itself_or_nothing_changes_nothing(a in progress()) {
+            prop_assert_eq!(&merge(&a, &a), &a);
+            prop_assert_eq!(&merge(&a, &Progress::new()), &a);
+            prop_assert_eq!(&merge(&Progress::new(), &a), &a);
+        }
+
+        #[test]
+        fn merging_again_changes_nothing(a in progress(), b in progress()) {
+            let m = merge(&a, &b);
+            prop_assert_eq!(&merge(&m, &b), &m);
+            prop_assert_eq!(&merge(&m, &a), &m);
+            prop_assert_eq!(&merge(&b, &m), &merge(&b, &a));
+        }
+
+        #[test]
+        fn grouping_does_not_matter(a in progress(), b in progress(), c in progress()) {
+            prop_assert_eq!(merge(&merge(&a, &b), &c), merge(&a, &merge(&b, &c)));
+        }
+
+        #[test]
+        fn swapping_sides_changes_only_ties_and_last_section(a in progress(), b in progress()) {
+            let ab = merge(&a, &b);
+            let ba = merge(&b, &a);
+            prop_assert_eq!(questions(&ab), questions(&ba));
+            for (reading, question) in questions(&ab) {
+                if !tied(&a, &b, reading, question) {
+                    prop_assert_eq!(ab.answer(reading, question), ba.answer(reading, question));
+                }
+            }
+            for (reading, rp) in &ab.readings {
+                let other = &ba.readings[reading];
+                prop_assert_eq!(&rp.sections_read, &other.sections_read);
+                prop_assert_eq!(rp.last_section.is_some(), other.last_section.is_some());
+            }
+        }
+    }
+}
