@@ -4,6 +4,7 @@
 use crate::components::storage_notice::StorageNotice;
 use crate::components::theme_switch::ThemeSwitch;
 use crate::components::update_prompt::UpdatePrompt;
+use crate::pages::app_url;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFound;
 use crate::pages::practice::PracticePage;
@@ -25,7 +26,7 @@ pub fn App() -> impl IntoView {
         <Router base=dom::base_path()>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="site-header">
-                <A href="/" attr:class="brand">"Lectern"</A>
+                <A href=app_url("/") attr:class="brand">"Lectern"</A>
                 <ThemeSwitch />
             </header>
             <StorageNotice />

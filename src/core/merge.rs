@@ -39,8 +39,15 @@ pub fn merge(ours: &Progress, theirs: &Progress) -> Progress {
 fn merge_reading(ours: &ReadingProgress, theirs: &ReadingProgress) -> ReadingProgress {
     ReadingProgress {
         answers: merge_maps(&ours.answers, &theirs.answers, merge_answer),
-        sections_read: ours.sections_read.union(&theirs.sections_read).cloned().collect(),
-        last_section: ours.last_section.clone().or_else(|| theirs.last_section.clone()),
+        sections_read: ours
+            .sections_read
+            .union(&theirs.sections_read)
+            .cloned()
+            .collect(),
+        last_section: ours
+            .last_section
+            .clone()
+            .or_else(|| theirs.last_section.clone()),
     }
 }
 
@@ -159,10 +166,16 @@ mod tests {
         let mut theirs = Progress::new();
         theirs.visit_section("r", "two");
         let merged = merge(&ours, &theirs);
-        assert_eq!(merged.reading("r").unwrap().last_section.as_deref(), Some("two"));
+        assert_eq!(
+            merged.reading("r").unwrap().last_section.as_deref(),
+            Some("two")
+        );
         ours.visit_section("r", "one");
         let merged = merge(&ours, &theirs);
-        assert_eq!(merged.reading("r").unwrap().last_section.as_deref(), Some("one"));
+        assert_eq!(
+            merged.reading("r").unwrap().last_section.as_deref(),
+            Some("one")
+        );
     }
 
     #[test]

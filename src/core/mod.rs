@@ -1,7 +1,9 @@
 //! The pure core: no browser APIs here, so all of it is tested on the host with `cargo test`.
 
 pub mod answer_key;
+pub mod backup;
 pub mod grading;
+pub mod merge;
 pub mod normalize;
 pub mod progress;
 pub mod response;

@@ -12,21 +12,30 @@ use lectern_content::Reading;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+/// An app path as a link: under the path the app is served from (its `<base href>`), since
+/// the router's links do not add it by themselves. `app_url("/")` is the start page.
+pub fn app_url(path: &str) -> String {
+    thread_local! {
+        static BASE: String = crate::platform::dom::base_path();
+    }
+    BASE.with(|base| format!("{base}{path}"))
+}
+
 /// The URL of a reading's overview, of one of its sections, and of its results.
 pub fn reading_url(reading: &str) -> String {
-    format!("/read/{reading}")
+    app_url(&format!("/read/{reading}"))
 }
 
 pub fn section_url(reading: &str, section: &str) -> String {
-    format!("/read/{reading}/section/{section}")
+    app_url(&format!("/read/{reading}/section/{section}"))
 }
 
 pub fn results_url(reading: &str) -> String {
-    format!("/read/{reading}/results")
+    app_url(&format!("/read/{reading}/results"))
 }
 
 pub fn practice_url(reading: &str) -> String {
-    format!("/read/{reading}/practice")
+    app_url(&format!("/read/{reading}/practice"))
 }
 
 /// The reading named by the route's `:reading` parameter, if it exists.

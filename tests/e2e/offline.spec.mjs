@@ -108,3 +108,21 @@ test('a new build is offered, accepted and then runs, with no failed request', a
   await server.stop();
   rmSync(dir, { recursive: true, force: true });
 });
+
+test('Chromium finds the app installable (manifest, icons, worker)', async ({ browser }) => {
+  const server = await start({ dir: 'dist', port: 0 });
+  const { context, problems } = await watchedContext(browser, server.url);
+  const page = await context.newPage();
+  await page.goto('./');
+  await waitForController(page);
+  const cdp = await context.newCDPSession(page);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  expect(installabilityErrors).toEqual([]);
+  const manifest = await (await page.request.get('manifest.webmanifest')).json();
+  expect(manifest).toMatchObject({ start_url: './', scope: './', display: 'standalone', short_name: 'Lectern' });
+  const purposes = manifest.icons.map((i) => `${i.sizes} ${i.purpose}`);
+  expect(purposes).toEqual(expect.arrayContaining(['192x192 maskable', '512x512 maskable', '512x512 any']));
+  expect(problems).toEqual([]);
+  await context.close();
+  await server.stop();
+});

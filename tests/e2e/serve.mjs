@@ -53,7 +53,8 @@ async function fileAt(file) {
 }
 
 /** Maps a request path to a file under root: the file itself, a directory's
- *  index.html, or (for extension-less paths) the app's index.html. */
+ *  index.html, or (for extension-less paths) the app's index.html: the nearest one above the
+ *  path, so an app built for a sub-path and placed in root/sub/ gets its deep links too. */
 async function resolve(root, urlPath) {
   let decoded;
   try {
@@ -66,8 +67,11 @@ async function resolve(root, urlPath) {
   const found = await fileAt(target);
   if (found) return { status: 200, ...found };
   if (path.posix.extname(decoded) === '') {
-    const index = await fileAt(path.join(root, 'index.html'));
-    if (index) return { status: 200, ...index };
+    for (let dir = path.dirname(target); dir.startsWith(root); dir = path.dirname(dir)) {
+      const index = await fileAt(path.join(dir, 'index.html'));
+      if (index) return { status: 200, ...index };
+      if (dir === root) break;
+    }
   }
   return { status: 404 };
 }

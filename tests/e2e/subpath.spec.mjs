@@ -1,0 +1,49 @@
+// Hosted under a sub-path: the release build as `trunk build --public-url /lectern/` makes it
+// (trunk only prefixes the asset URLs and the <base href>), placed in a folder of that name.
+
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test, expect } from '@playwright/test';
+import { start } from './serve.mjs';
+import { loadReading } from './support/content.mjs';
+
+const reading = loadReading('adversaries-to-allies');
+
+test('the app, its links, deep links and worker all work under /lectern/', async ({ browser }) => {
+  const root = mkdtempSync(path.join(tmpdir(), 'lectern-subpath-'));
+  const dir = path.join(root, 'lectern');
+  cpSync('dist', dir, { recursive: true });
+  const index = path.join(dir, 'index.html');
+  const html = readFileSync(index, 'utf8')
+    .replace('<base href="/"', '<base href="/lectern/"')
+    .replaceAll(/(["'])\/(lectern-[0-9a-f]+|main-[0-9a-f]+)/g, '$1/lectern/$2');
+  expect(html).toContain('<base href="/lectern/"');
+  writeFileSync(index, html);
+
+  const server = await start({ dir: root, port: 0 });
+  const context = await browser.newContext({ baseURL: server.url });
+  const problems = [];
+  context.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  context.on('weberror', (e) => problems.push(String(e.error())));
+  context.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
+  const page = await context.newPage();
+
+  await page.goto('/lectern/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(reading.title);
+  await page.getByRole('link', { name: reading.sections[1].heading }).click();
+  await expect(page).toHaveURL(`${server.url}lectern/read/${reading.id}/section/${reading.sections[1].id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(reading.sections[1].heading);
+  await page.getByRole('link', { name: 'Lectern', exact: true }).click();
+  await expect(page).toHaveURL(`${server.url}lectern/`);
+
+  await page.goto(`/lectern/read/${reading.id}/section/${reading.sections[3].id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(reading.sections[3].heading);
+  const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+  expect(scope).toBe(`${server.url}lectern/`);
+  expect(problems).toEqual([]);
+
+  await context.close();
+  await server.stop();
+  rmSync(root, { recursive: true, force: true });
+});
