@@ -78,13 +78,15 @@ async function resolve(root, urlPath) {
 
 /**
  * Starts serving `dir`. Resolves once listening.
- * @param {{dir?: string, port?: number, host?: string, log?: boolean}} options
+ * `app` is where the app's index.html is, relative to `dir` (another place than the root for an
+ * app built for a sub-path).
+ * @param {{dir?: string, port?: number, host?: string, log?: boolean, app?: string}} options
  * @returns {Promise<{url: string, port: number, host: string, server: http.Server, stop: () => Promise<void>}>}
  */
-export async function start({ dir = 'dist', port = 4173, host = '127.0.0.1', log = false } = {}) {
+export async function start({ dir = 'dist', port = 4173, host = '127.0.0.1', log = false, app = 'index.html' } = {}) {
   const root = path.resolve(dir);
-  const index = await stat(path.join(root, 'index.html')).catch(() => null);
-  if (!index) throw new Error(`${root}/index.html not found: build the app first (cargo xtask dist)`);
+  const index = await stat(path.join(root, app)).catch(() => null);
+  if (!index) throw new Error(`${path.join(root, app)} not found: build the app first (cargo xtask dist)`);
 
   const server = http.createServer(async (req, res) => {
     const method = req.method ?? 'GET';

@@ -21,7 +21,7 @@ test('the app, its links, deep links and worker all work under /lectern/', async
   expect(html).toContain('<base href="/lectern/"');
   writeFileSync(index, html);
 
-  const server = await start({ dir: root, port: 0 });
+  const server = await start({ dir: root, port: 0, app: 'lectern/index.html' });
   const context = await browser.newContext({ baseURL: server.url });
   const problems = [];
   context.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
