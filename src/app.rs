@@ -5,6 +5,7 @@ use crate::components::storage_notice::StorageNotice;
 use crate::components::theme_switch::ThemeSwitch;
 use crate::components::update_prompt::UpdatePrompt;
 use crate::pages::app_url;
+use crate::pages::data::DataPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFound;
 use crate::pages::practice::PracticePage;
@@ -19,7 +20,9 @@ use leptos_router::path;
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(Store::load());
+    let store = Store::load();
+    store.follow_other_tabs();
+    provide_context(store);
     let update_ready = RwSignal::new(false);
     service_worker::start(update_ready);
     view! {
@@ -27,13 +30,17 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="site-header">
                 <A href=app_url("/") attr:class="brand">"Lectern"</A>
-                <ThemeSwitch />
+                <nav class="header-nav" aria-label="App">
+                    <A href=app_url("/data")>"Your data"</A>
+                    <ThemeSwitch />
+                </nav>
             </header>
             <StorageNotice />
             <UpdatePrompt ready=update_ready />
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/data") view=DataPage />
                     <Route path=path!("/read/:reading") view=ReadingPage />
                     <Route path=path!("/read/:reading/section/:section") view=SectionPage />
                     <Route path=path!("/read/:reading/results") view=ResultsPage />

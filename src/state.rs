@@ -1,6 +1,7 @@
 //! The app's shared state: the student's progress, loaded from local storage at start and saved
 //! on every change, and what the app must tell the student about storage.
 
+use crate::core::merge::merge;
 use crate::core::progress::{Progress, ProgressError};
 use crate::core::response::Response;
 use crate::platform::{dom, storage};
@@ -102,11 +103,27 @@ impl Store {
         }
     }
 
-    /// Writes the current progress, if it may; records a failure for the notice.
+    /// Writes the current progress, if it may; records a failure for the notice. Another tab
+    /// may have saved since this one last read: its answers are merged in first (newest answer
+    /// per question wins), so neither tab's are lost; a newer version's data is never written over.
     fn save(&self) {
         let state = self.storage.get_untracked();
         if !state.may_write() {
             return;
+        }
+        match storage::read(PROGRESS_KEY).map(|text| Progress::from_json(&text)) {
+            Some(Ok(stored)) => {
+                let merged = self.progress.with_untracked(|ours| merge(ours, &stored));
+                if self.progress.with_untracked(|ours| *ours != merged) {
+                    self.progress.set(merged);
+                }
+            }
+            Some(Err(ProgressError::Newer(version))) => {
+                self.storage.set(StorageState::Newer(version));
+                return;
+            }
+            // Nothing stored yet, or unreadable text that was already kept aside at start.
+            _ => {}
         }
         let json = self.progress.with_untracked(Progress::to_json);
         match storage::write(PROGRESS_KEY, &json) {
@@ -122,6 +139,41 @@ impl Store {
         self.progress
             .update(|p| p.record_answer(reading, question, response, score, now));
         self.save();
+        // Once the student has started, ask the browser not to clear their data under pressure.
+        storage::request_persistence_once();
+    }
+
+    /// Replaces the progress (a restored backup, or "Delete my data") and saves it at once.
+    pub fn replace_progress(&self, progress: Progress) {
+        self.progress.set(progress);
+        let state = self.storage.get_untracked();
+        if state.may_write() {
+            // Written as is, not merged: a replacement must not bring back what it replaced.
+            match storage::write(
+                PROGRESS_KEY,
+                &self.progress.with_untracked(Progress::to_json),
+            ) {
+                Ok(()) => {}
+                Err(storage::WriteError::Unavailable) => {
+                    self.storage.set(StorageState::Unavailable)
+                }
+                Err(storage::WriteError::Refused(_)) => self.storage.set(StorageState::WriteFailed),
+            }
+        }
+    }
+
+    /// Follows changes other tabs make: their saved progress is merged into this tab's, so an
+    /// answer given in one tab shows in the other.
+    pub fn follow_other_tabs(&self) {
+        let store = *self;
+        storage::on_other_tab_change(PROGRESS_KEY, move |text| {
+            if let Ok(theirs) = Progress::from_json(&text) {
+                let merged = store.progress.with_untracked(|ours| merge(ours, &theirs));
+                if store.progress.with_untracked(|ours| *ours != merged) {
+                    store.progress.set(merged);
+                }
+            }
+        });
     }
 
     pub fn visit_section(&self, reading: &str, section: &str) {

@@ -39,6 +39,24 @@ pub fn QuestionCard(
     let result: RwSignal<Option<Grade>> =
         RwSignal::new(stored.as_ref().map(|r| grade(question, &r.response)));
     let tries = RwSignal::new(stored.as_ref().map_or(0, |r| r.tries));
+    // An answer given in another tab (merged into the store) shows here too.
+    Effect::new(move |seen: Option<Option<f64>>| {
+        let latest = store.progress.with(|p| {
+            p.answer(&reading.id, &question.id)
+                .map(|r| r.last_answered_at)
+        });
+        if seen.is_some_and(|seen| seen != latest) {
+            if let Some(record) = store
+                .progress
+                .with_untracked(|p| p.answer(&reading.id, &question.id).cloned())
+            {
+                result.set(Some(grade(question, &record.response)));
+                tries.set(record.tries);
+                draft.set(record.response);
+            }
+        }
+        latest
+    });
     let hint_open = RwSignal::new(false);
     let reminder = RwSignal::new(false);
 

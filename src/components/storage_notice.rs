@@ -1,7 +1,9 @@
 //! A plain-words notice whenever progress is not being saved normally.
 
+use crate::pages::app_url;
 use crate::state::use_store;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 /// Shows what is happening with saving (nothing when all is well), in a polite live region so
 /// that a screen reader announces a change such as "storage full" when it happens.
@@ -10,7 +12,18 @@ pub fn StorageNotice() -> impl IntoView {
     let store = use_store();
     view! {
         <div class="storage-notice" role="status" aria-live="polite">
-            {move || store.storage.with(|s| s.notice()).map(|text| view! { <p class="notice">{text}</p> })}
+            {move || {
+                store
+                    .storage
+                    .with(|s| s.notice())
+                    .map(|text| {
+                        view! {
+                            <p class="notice">
+                                {text} " " <A href=app_url("/data")>"Download a backup of your answers"</A>
+                            </p>
+                        }
+                    })
+            }}
         </div>
     }
 }

@@ -1,5 +1,6 @@
 //! The screens, one per route. Each sets the page title to say where the student is.
 
+pub mod data;
 pub mod home;
 pub mod not_found;
 pub mod practice;

@@ -2,5 +2,6 @@
 //! with wasm-bindgen-test; the pure core never touches it.
 
 pub mod dom;
+pub mod files;
 pub mod service_worker;
 pub mod storage;

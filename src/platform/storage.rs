@@ -58,3 +58,47 @@ pub fn remove(key: &str) {
         LocalStorage::delete(key);
     }
 }
+
+/// Calls `on_change` with the new text whenever another tab of this origin changes `key` (the
+/// `storage` event fires only in the other tabs, never in the one that wrote).
+pub fn on_other_tab_change(key: &'static str, on_change: impl Fn(String) + 'static) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let listener =
+        Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
+            if event.key().as_deref() == Some(key) {
+                if let Some(text) = event.new_value() {
+                    on_change(text);
+                }
+            }
+        });
+    let _ = window.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+    // The listener lives as long as the page.
+    listener.forget();
+}
+
+/// Asks the browser, once per visit, to keep this origin's storage even when space runs low
+/// (`navigator.storage.persist()`). The answer does not matter: saving works either way.
+pub fn request_persistence_once() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static ASKED: AtomicBool = AtomicBool::new(false);
+    if ASKED.swap(true, Ordering::Relaxed) {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let navigator = window.navigator();
+    let has_storage = js_sys::Reflect::has(&navigator, &"storage".into()).unwrap_or(false);
+    if has_storage {
+        if let Ok(promise) = navigator.storage().persist() {
+            // Awaited and ignored, so a refusal never surfaces as an uncaught rejection.
+            leptos::task::spawn_local(async move {
+                let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+            });
+        }
+    }
+}

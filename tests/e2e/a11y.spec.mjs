@@ -44,6 +44,11 @@ for (const colorScheme of ['light', 'dark']) {
       await page.goto(`/read/${reading.id}/practice`);
       await expect(page.locator('.question').first()).toBeVisible();
       await expectNoViolations(page, 'practice');
+
+      await page.goto('/data');
+      await page.getByRole('button', { name: 'Delete my data…' }).click();
+      await expect(page.getByRole('alertdialog')).toBeVisible();
+      await expectNoViolations(page, 'your data');
     });
   });
 }

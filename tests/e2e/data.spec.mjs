@@ -1,0 +1,170 @@
+// Progress that is never lost: backups out and in, deleting, two tabs at once, and corrupt or
+// newer stored data, all through the UI.
+
+import { readFileSync } from 'node:fs';
+import { test, expect } from './fixtures.mjs';
+import { loadReading } from './support/content.mjs';
+import { answerRight, answerWrong, card, check } from './support/answer.mjs';
+
+const reading = loadReading('adversaries-to-allies');
+const KEY = 'lectern:progress:default';
+const section = reading.sections[0];
+const [q1, q2] = reading.questions.filter((q) => q.section === section.id);
+const sectionUrl = `/read/${reading.id}/section/${section.id}`;
+
+test('download a backup, delete, then restore it with a preview', async ({ page }) => {
+  await page.goto(sectionUrl);
+  await answerRight(page, reading, q1);
+  await check(page, q1);
+
+  await page.getByRole('link', { name: 'Your data' }).click();
+  await expect(page).toHaveTitle('Your data · Lectern');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download backup' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^lectern-backup-this-device-\d{4}-\d{2}-\d{2}\.json$/);
+  const backup = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  expect(backup.format).toBe('lectern-backup');
+  expect(backup.progress.readings[reading.id].answers[q1.id].tries).toBe(1);
+
+  await page.getByRole('button', { name: 'Delete my data…' }).click();
+  await page.getByRole('button', { name: 'Yes, delete' }).click();
+  await expect(page.getByText('Your progress on this device was deleted.')).toBeVisible();
+  expect(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY)).readings).toEqual({});
+
+  await page.getByLabel('Choose a backup file').setInputFiles(await download.path());
+  await expect(page.getByRole('table', { name: 'What this backup holds' })).toContainText(reading.title);
+  await expect(page.getByRole('table', { name: 'What this backup holds' })).toContainText('1');
+  await page.getByRole('button', { name: 'Merge with my progress' }).click();
+  await expect(page.getByText('You now have 1 answered question(s).')).toBeVisible();
+  await page.goto(sectionUrl);
+  await expect(card(page, q1).locator('.verdict')).toContainText('Correct!');
+});
+
+test('a file that is not a backup is refused and changes nothing', async ({ page }) => {
+  await page.goto(sectionUrl);
+  await answerRight(page, reading, q1);
+  await check(page, q1);
+  const before = await page.evaluate((k) => localStorage.getItem(k), KEY);
+  await page.goto('/data');
+  const refusals = [
+    [{ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('not json at all') }, 'not a backup file at all'],
+    [{ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') }, 'not a Lectern backup'],
+    [
+      {
+        name: 'newer.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from('{"format":"lectern-backup","version":99,"app":"Lectern","exported_at":0,"profile":"x","progress":{}}'),
+      },
+      'newer version of Lectern',
+    ],
+    [
+      {
+        name: 'other-reading.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(
+          '{"format":"lectern-backup","version":1,"app":"Lectern","exported_at":0,"profile":"x","progress":{"version":1,"readings":{"moby-dick":{}}}}',
+        ),
+      },
+      'does not have: moby-dick',
+    ],
+    [{ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(2 * 1024 * 1024, 32) }, 'too large'],
+  ];
+  for (const [file, why] of refusals) {
+    await page.getByLabel('Choose a backup file').setInputFiles(file);
+    await expect(page.locator('.data-error')).toContainText('Nothing was changed.');
+    await expect(page.locator('.data-error')).toContainText(why);
+  }
+  expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBe(before);
+});
+
+test('two tabs: an answer in one shows in the other, and answers in both are kept', async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await a.goto(sectionUrl);
+  await b.goto(sectionUrl);
+  await answerRight(a, reading, q1);
+  await check(a, q1);
+  await expect(card(b, q1).locator('.verdict')).toContainText('Correct!');
+
+  // Each tab answers a different question: both answers survive in storage and on screen.
+  await answerWrong(b, reading, q2);
+  await check(b, q2);
+  await answerRight(a, reading, q2);
+  await check(a, q2);
+  const stored = JSON.parse(await a.evaluate((k) => localStorage.getItem(k), KEY));
+  expect(Object.keys(stored.readings[reading.id].answers).sort()).toEqual([q1.id, q2.id].sort());
+  expect(stored.readings[reading.id].answers[q2.id].tries).toBe(2);
+  expect(stored.readings[reading.id].answers[q2.id].first_try_correct).toBe(false);
+  await b.reload();
+  await expect(card(b, q2).locator('.verdict')).toContainText('Correct!');
+});
+
+test('corrupt stored data is kept aside, and the student starts clean with a notice', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate((k) => localStorage.setItem(k, '{"version":1, "readings": oops'), KEY);
+  await page.reload();
+  await expect(page.locator('.storage-notice')).toContainText('kept aside');
+  const aside = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('lectern:quarantine:')).map((k) => localStorage.getItem(k)),
+  );
+  expect(aside).toEqual(['{"version":1, "readings": oops']);
+  await page.goto('/data');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the data kept aside' }).click(),
+  ]);
+  expect(readFileSync(await download.path(), 'utf8')).toBe('{"version":1, "readings": oops');
+});
+
+test('data from a newer version is never overwritten', async ({ page }) => {
+  const newer = '{"version":7,"readings":{},"profiles":["from the future"]}';
+  await page.goto('/');
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, newer]);
+  await page.goto(sectionUrl);
+  await expect(page.locator('.storage-notice')).toContainText('newer version of Lectern');
+  await answerRight(page, reading, q1);
+  await expect((await check(page, q1)).locator('.verdict')).toContainText('Correct!');
+  expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBe(newer);
+});
+
+test('with storage blocked, the app runs from memory and says so', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+  });
+  await page.goto(sectionUrl);
+  await expect(page.locator('.storage-notice')).toContainText('not letting Lectern save');
+  await expect(page.locator('.storage-notice').getByRole('link', { name: /backup/ })).toBeVisible();
+  await answerRight(page, reading, q1);
+  await expect((await check(page, q1)).locator('.verdict')).toContainText('Correct!');
+});
+
+test('a full storage keeps the answer in memory, says so, and saves once there is room', async ({ page }) => {
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key === 'lectern:progress:default' && window.__storageFull !== false) {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return setItem.call(this, key, value);
+    };
+  });
+  await page.goto(sectionUrl);
+  await answerRight(page, reading, q1);
+  await check(page, q1);
+  await expect(page.locator('.storage-notice')).toContainText('could not be saved');
+  await expect(card(page, q1).locator('.verdict')).toContainText('Correct!');
+  await page.evaluate(() => {
+    window.__storageFull = false;
+  });
+  await answerRight(page, reading, q2);
+  await check(page, q2);
+  await expect(page.locator('.storage-notice')).not.toContainText('could not be saved');
+  const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY));
+  expect(Object.keys(stored.readings[reading.id].answers).sort()).toEqual([q1.id, q2.id].sort());
+});
