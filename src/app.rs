@@ -9,6 +9,7 @@ use crate::pages::data::DataPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFound;
 use crate::pages::practice::PracticePage;
+use crate::pages::profiles::{ProfilesPage, StudyingAs};
 use crate::pages::reading::ReadingPage;
 use crate::pages::results::ResultsPage;
 use crate::pages::section::SectionPage;
@@ -31,6 +32,7 @@ pub fn App() -> impl IntoView {
             <header class="site-header">
                 <A href=app_url("/") attr:class="brand">"Lectern"</A>
                 <nav class="header-nav" aria-label="App">
+                    <StudyingAs />
                     <A href=app_url("/data")>"Your data"</A>
                     <ThemeSwitch />
                 </nav>
@@ -41,6 +43,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/data") view=DataPage />
+                    <Route path=path!("/profiles") view=ProfilesPage />
                     <Route path=path!("/read/:reading") view=ReadingPage />
                     <Route path=path!("/read/:reading/section/:section") view=SectionPage />
                     <Route path=path!("/read/:reading/results") view=ResultsPage />

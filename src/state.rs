@@ -2,13 +2,16 @@
 //! on every change, and what the app must tell the student about storage.
 
 use crate::core::merge::merge;
+use crate::core::profiles::Profiles;
 use crate::core::progress::{Progress, ProgressError};
 use crate::core::response::Response;
 use crate::platform::{dom, storage};
 use leptos::prelude::*;
 
-/// The key of the (single, for now) profile's progress.
+/// The key of the first profile's progress (the only key before profiles existed).
 pub const PROGRESS_KEY: &str = "lectern:progress:default";
+/// The key of the list of profiles.
+pub const PROFILES_KEY: &str = "lectern:profiles";
 
 /// Whether progress is being kept, and if not, why: shown to the student in plain words.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,46 +64,59 @@ impl StorageState {
 /// Handle to the shared state; cheap to copy into closures.
 #[derive(Clone, Copy)]
 pub struct Store {
+    /// Who is studying on this device, and who is now.
+    pub profiles: RwSignal<Profiles>,
+    /// The current profile's progress.
     pub progress: RwSignal<Progress>,
     pub storage: RwSignal<StorageState>,
 }
 
 impl Store {
-    /// Loads progress from local storage, never losing what is there: unreadable data is copied
-    /// aside before anything new is written, and data from a newer version is not touched.
+    /// Loads the profiles and the current profile's progress from local storage.
     pub fn load() -> Store {
-        // Exposed but refusing writes (full, or a browser that forbids them): read what is
-        // there, and keep trying to save.
-        let writable = if storage::is_available() {
-            StorageState::Saving
-        } else {
-            StorageState::WriteFailed
-        };
-        let (progress, state) = if !storage::exposed() {
-            (Progress::new(), StorageState::Unavailable)
-        } else {
-            match storage::read(PROGRESS_KEY) {
-                None => (Progress::new(), writable),
-                Some(text) => match Progress::from_json(&text) {
-                    Ok(progress) => (progress, writable),
-                    Err(ProgressError::Newer(version)) => {
-                        (Progress::new(), StorageState::Newer(version))
-                    }
-                    Err(ProgressError::Corrupt(_)) => {
-                        let key = format!("lectern:quarantine:{}", dom::now_ms() as u64);
-                        match storage::write(&key, &text) {
-                            Ok(()) => (Progress::new(), StorageState::Quarantined(key)),
-                            // Could not copy it aside: leave the original where it is.
-                            Err(_) => (Progress::new(), StorageState::Unreadable),
-                        }
-                    }
-                },
-            }
-        };
+        let profiles = storage::read(PROFILES_KEY)
+            .and_then(|text| Profiles::from_json(&text))
+            .unwrap_or_default();
+        let (progress, state) = load_progress(&Profiles::progress_key(&profiles.current));
         Store {
+            profiles: RwSignal::new(profiles),
             progress: RwSignal::new(progress),
             storage: RwSignal::new(state),
         }
+    }
+
+    /// The storage key of the current profile's progress.
+    fn key(&self) -> String {
+        self.profiles
+            .with_untracked(|p| Profiles::progress_key(&p.current().id))
+    }
+
+    /// Changes the profiles (add, rename, switch, remove) and saves the list. When the current
+    /// profile changes, its progress is loaded in place of the previous one's (which was saved
+    /// with every answer).
+    pub fn update_profiles(
+        &self,
+        change: impl FnOnce(&mut Profiles) -> Result<(), String>,
+    ) -> Result<(), String> {
+        let mut profiles = self.profiles.get_untracked();
+        let before = profiles.current().id.clone();
+        change(&mut profiles)?;
+        let _ = storage::write(PROFILES_KEY, &profiles.to_json());
+        let after = profiles.current().id.clone();
+        self.profiles.set(profiles);
+        if after != before {
+            let (progress, state) = load_progress(&Profiles::progress_key(&after));
+            self.progress.set(progress);
+            self.storage.set(state);
+        }
+        Ok(())
+    }
+
+    /// Removes a profile and its progress.
+    pub fn delete_profile(&self, id: &str) -> Result<(), String> {
+        self.update_profiles(|p| p.remove(id))?;
+        storage::remove(&Profiles::progress_key(id));
+        Ok(())
     }
 
     /// Writes the current progress, if it may; records a failure for the notice. Another tab
@@ -111,7 +127,8 @@ impl Store {
         if !state.may_write() {
             return;
         }
-        match storage::read(PROGRESS_KEY).map(|text| Progress::from_json(&text)) {
+        let key = self.key();
+        match storage::read(&key).map(|text| Progress::from_json(&text)) {
             Some(Ok(stored)) => {
                 let merged = self.progress.with_untracked(|ours| merge(ours, &stored));
                 if self.progress.with_untracked(|ours| *ours != merged) {
@@ -126,7 +143,7 @@ impl Store {
             _ => {}
         }
         let json = self.progress.with_untracked(Progress::to_json);
-        match storage::write(PROGRESS_KEY, &json) {
+        match storage::write(&key, &json) {
             Ok(()) if state == StorageState::WriteFailed => self.storage.set(StorageState::Saving),
             Ok(()) => {}
             Err(storage::WriteError::Unavailable) => self.storage.set(StorageState::Unavailable),
@@ -166,7 +183,26 @@ impl Store {
     /// answer given in one tab shows in the other.
     pub fn follow_other_tabs(&self) {
         let store = *self;
-        storage::on_other_tab_change(PROGRESS_KEY, move |text| {
+        storage::on_other_tab_change(move |key, text| {
+            if key == PROFILES_KEY {
+                if let Some(theirs) = Profiles::from_json(&text) {
+                    // Another tab added, renamed or removed someone: show the same list, but
+                    // keep studying as the same profile here if it still exists.
+                    let current = store.profiles.with_untracked(|p| p.current.clone());
+                    let keep = theirs.list.iter().any(|p| p.id == current);
+                    let _ = store.update_profiles(|p| {
+                        *p = theirs;
+                        if keep {
+                            p.current = current;
+                        }
+                        Ok(())
+                    });
+                }
+                return;
+            }
+            if key != store.key() {
+                return;
+            }
             if let Ok(theirs) = Progress::from_json(&text) {
                 let merged = store.progress.with_untracked(|ours| merge(ours, &theirs));
                 if store.progress.with_untracked(|ours| *ours != merged) {
@@ -185,6 +221,36 @@ impl Store {
             self.progress.update(|p| p.visit_section(reading, section));
             self.save();
         }
+    }
+}
+
+/// Reads one profile's progress, never losing what is there: unreadable data is copied aside
+/// before anything new is written, and data from a newer version is not touched.
+fn load_progress(key: &str) -> (Progress, StorageState) {
+    if !storage::exposed() {
+        return (Progress::new(), StorageState::Unavailable);
+    }
+    // Exposed but refusing writes (full, or a browser that forbids them): read what is there,
+    // and keep trying to save.
+    let writable = if storage::is_available() {
+        StorageState::Saving
+    } else {
+        StorageState::WriteFailed
+    };
+    match storage::read(key) {
+        None => (Progress::new(), writable),
+        Some(text) => match Progress::from_json(&text) {
+            Ok(progress) => (progress, writable),
+            Err(ProgressError::Newer(version)) => (Progress::new(), StorageState::Newer(version)),
+            Err(ProgressError::Corrupt(_)) => {
+                let aside = format!("lectern:quarantine:{}", dom::now_ms() as u64);
+                match storage::write(&aside, &text) {
+                    Ok(()) => (Progress::new(), StorageState::Quarantined(aside)),
+                    // Could not copy it aside: leave the original where it is.
+                    Err(_) => (Progress::new(), StorageState::Unreadable),
+                }
+            }
+        },
     }
 }
 

@@ -39,20 +39,28 @@ pub fn QuestionCard(
     let result: RwSignal<Option<Grade>> =
         RwSignal::new(stored.as_ref().map(|r| grade(question, &r.response)));
     let tries = RwSignal::new(stored.as_ref().map_or(0, |r| r.tries));
-    // An answer given in another tab (merged into the store) shows here too.
+    // An answer given in another tab (merged into the store) shows here too, and switching to
+    // another profile shows that profile's answer, or a fresh question.
     Effect::new(move |seen: Option<Option<f64>>| {
         let latest = store.progress.with(|p| {
             p.answer(&reading.id, &question.id)
                 .map(|r| r.last_answered_at)
         });
         if seen.is_some_and(|seen| seen != latest) {
-            if let Some(record) = store
+            match store
                 .progress
                 .with_untracked(|p| p.answer(&reading.id, &question.id).cloned())
             {
-                result.set(Some(grade(question, &record.response)));
-                tries.set(record.tries);
-                draft.set(record.response);
+                Some(record) => {
+                    result.set(Some(grade(question, &record.response)));
+                    tries.set(record.tries);
+                    draft.set(record.response);
+                }
+                None => {
+                    result.set(None);
+                    tries.set(0);
+                    draft.set(Response::initial_for(question));
+                }
             }
         }
         latest

@@ -5,6 +5,7 @@ pub mod backup;
 pub mod grading;
 pub mod merge;
 pub mod normalize;
+pub mod profiles;
 pub mod progress;
 pub mod response;
 pub mod shuffle;

@@ -9,9 +9,6 @@ use crate::state::{use_store, StorageState};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Until there are profiles, everything on this device belongs to one.
-const PROFILE: &str = "This device";
-
 #[component]
 pub fn DataPage() -> impl IntoView {
     dom::set_title("Your data · Lectern");
@@ -36,10 +33,11 @@ fn BackupDownload() -> impl IntoView {
     let message = RwSignal::new(String::new());
     let download = move |_| {
         let now = dom::now_ms();
+        let profile = store.profiles.with_untracked(|p| p.current().name.clone());
         let text = store
             .progress
-            .with_untracked(|p| backup::export(p, PROFILE, now));
-        let name = backup::file_name(PROFILE, now);
+            .with_untracked(|p| backup::export(p, &profile, now));
+        let name = backup::file_name(&profile, now);
         message.set(match files::download(&name, &text, "application/json") {
             Ok(()) => format!("Saved as {name}."),
             Err(e) => format!("The backup could not be saved: {e}."),
@@ -230,7 +228,9 @@ fn DeleteData() -> impl IntoView {
     view! {
         <section aria-labelledby="delete-heading">
             <h2 id="delete-heading">"Delete my data"</h2>
-            <p>"Remove every answer kept on this device, for example before you leave a shared computer."</p>
+            <p>
+                {move || format!("Remove every answer of {} kept on this device, for example before you leave a shared computer. Other profiles keep theirs.", store.profiles.with(|p| p.current().name.clone()))}
+            </p>
             <Show
                 when=move || confirming.get()
                 fallback=move || {

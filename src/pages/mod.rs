@@ -4,6 +4,7 @@ pub mod data;
 pub mod home;
 pub mod not_found;
 pub mod practice;
+pub mod profiles;
 pub mod reading;
 pub mod results;
 pub mod section;

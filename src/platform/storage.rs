@@ -59,9 +59,9 @@ pub fn remove(key: &str) {
     }
 }
 
-/// Calls `on_change` with the new text whenever another tab of this origin changes `key` (the
-/// `storage` event fires only in the other tabs, never in the one that wrote).
-pub fn on_other_tab_change(key: &'static str, on_change: impl Fn(String) + 'static) {
+/// Calls `on_change(key, new text)` whenever another tab of this origin changes one of Lectern's
+/// keys (the `storage` event fires only in the other tabs, never in the one that wrote).
+pub fn on_other_tab_change(on_change: impl Fn(&str, String) + 'static) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     let Some(window) = web_sys::window() else {
@@ -69,9 +69,9 @@ pub fn on_other_tab_change(key: &'static str, on_change: impl Fn(String) + 'stat
     };
     let listener =
         Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
-            if event.key().as_deref() == Some(key) {
-                if let Some(text) = event.new_value() {
-                    on_change(text);
+            if let (Some(key), Some(text)) = (event.key(), event.new_value()) {
+                if key.starts_with(KEY_PREFIX) {
+                    on_change(&key, text);
                 }
             }
         });

@@ -23,7 +23,7 @@ test('download a backup, delete, then restore it with a preview', async ({ page 
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download backup' }).click(),
   ]);
-  expect(download.suggestedFilename()).toMatch(/^lectern-backup-this-device-\d{4}-\d{2}-\d{2}\.json$/);
+  expect(download.suggestedFilename()).toMatch(/^lectern-backup-me-\d{4}-\d{2}-\d{2}\.json$/);
   const backup = JSON.parse(readFileSync(await download.path(), 'utf8'));
   expect(backup.format).toBe('lectern-backup');
   expect(backup.progress.readings[reading.id].answers[q1.id].tries).toBe(1);
@@ -167,4 +167,46 @@ test('a full storage keeps the answer in memory, says so, and saves once there i
   await expect(page.locator('.storage-notice')).not.toContainText('could not be saved');
   const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY));
   expect(Object.keys(stored.readings[reading.id].answers).sort()).toEqual([q1.id, q2.id].sort());
+});
+
+test('profiles on a shared device keep each student\'s answers apart', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Studying as Me' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Who is studying?');
+  await page.getByLabel('Add someone: name').fill('Ana');
+  await page.getByRole('button', { name: 'Add and switch' }).click();
+  await expect(page.getByRole('link', { name: 'Studying as Ana' })).toBeVisible();
+
+  await page.goto(sectionUrl);
+  await answerRight(page, reading, q1);
+  await check(page, q1);
+
+  await page.goto('/profiles');
+  await page.getByRole('button', { name: 'Switch to Me' }).click();
+  await expect(page.getByRole('link', { name: 'Studying as Me' })).toBeVisible();
+  await page.goto(sectionUrl);
+  await expect(card(page, q1).locator('.verdict')).toHaveCount(0);
+
+  await page.goto('/profiles');
+  await page.getByRole('button', { name: 'Switch to Ana' }).click();
+  await page.goto(sectionUrl);
+  await expect(card(page, q1).locator('.verdict')).toContainText('Correct!');
+
+  await page.goto('/profiles');
+  await page.getByRole('button', { name: 'Rename Ana' }).click();
+  await page.getByLabel('New name').fill('Ana B');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await expect(page.getByRole('link', { name: 'Studying as Ana B' })).toBeVisible();
+  await page.getByLabel('Add someone: name').fill('me');
+  await page.getByRole('button', { name: 'Add and switch' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'already' })).toBeVisible();
+
+  const progressKeys = () =>
+    page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('lectern:progress:')).sort());
+  expect(await progressKeys()).toEqual(['lectern:progress:ana', 'lectern:progress:default']);
+  await page.getByRole('button', { name: 'Remove Ana B…' }).click();
+  await page.getByRole('button', { name: 'Yes, remove' }).click();
+  await expect(page.getByRole('link', { name: 'Studying as Me' })).toBeVisible();
+  // Ana's answers are gone from the device; Me's are untouched.
+  expect(await progressKeys()).toEqual(['lectern:progress:default']);
 });
