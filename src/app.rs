@@ -2,7 +2,7 @@
 //! routes. Each screen has its own URL, so links, back/forward and reload all work.
 
 use crate::components::storage_notice::StorageNotice;
-use crate::components::theme_switch::ThemeSwitch;
+use crate::components::theme_switch::{TextSizeSwitch, ThemeSwitch};
 use crate::components::update_prompt::UpdatePrompt;
 use crate::pages::app_url;
 use crate::pages::data::DataPage;
@@ -24,6 +24,12 @@ pub fn App() -> impl IntoView {
     let store = Store::load();
     store.follow_other_tabs();
     provide_context(store);
+    // The current profile's reading settings, applied to the whole page.
+    Effect::new(move |_| {
+        let settings = store.progress.with(|p| p.settings.clone());
+        dom::set_root_attribute("data-theme", Some(settings.theme.key()));
+        dom::set_root_attribute("data-text-size", Some(settings.text_size.key()));
+    });
     let update_ready = RwSignal::new(false);
     service_worker::start(update_ready);
     view! {
@@ -35,6 +41,7 @@ pub fn App() -> impl IntoView {
                     <StudyingAs />
                     <A href=app_url("/data")>"Your data"</A>
                     <ThemeSwitch />
+                    <TextSizeSwitch />
                 </nav>
             </header>
             <StorageNotice />

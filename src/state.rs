@@ -160,6 +160,12 @@ impl Store {
         storage::request_persistence_once();
     }
 
+    /// Changes a reading setting (theme, text size) of the current profile and saves it.
+    pub fn update_settings(&self, change: impl FnOnce(&mut crate::core::progress::Settings)) {
+        self.progress.update(|p| change(&mut p.settings));
+        self.save();
+    }
+
     /// Replaces the progress (a restored backup, or "Delete my data") and saves it at once.
     pub fn replace_progress(&self, progress: Progress) {
         self.progress.set(progress);

@@ -1,33 +1,50 @@
-//! Light, dark or follow the system: a native select, remembered on this device.
+//! The reading settings in the header: theme (light, dark, or follow the system) and text size,
+//! native selects, kept with the current profile's progress.
 
-use crate::platform::{dom, storage};
+use crate::core::progress::{TextSize, Theme};
+use crate::state::use_store;
 use leptos::prelude::*;
 
-const THEME_KEY: &str = "lectern:theme";
-const THEMES: [(&str, &str); 3] = [("system", "System"), ("light", "Light"), ("dark", "Dark")];
-
-/// The theme select in the header. "System" follows the device's light or dark setting.
+/// The theme select. "System" follows the device's light or dark setting.
 #[component]
 pub fn ThemeSwitch() -> impl IntoView {
-    let saved = storage::read(THEME_KEY).filter(|t| THEMES.iter().any(|(k, _)| k == t));
-    let theme = RwSignal::new(saved.unwrap_or_else(|| "system".to_string()));
-    Effect::new(move |_| {
-        let value = theme.get();
-        dom::set_theme(&value);
-    });
+    let store = use_store();
     let on_change = move |ev| {
-        let value = event_target_value(&ev);
-        // Saving the choice is a nicety: if storage is unavailable the theme still applies.
-        let _ = storage::write(THEME_KEY, &value);
-        theme.set(value);
+        let key = event_target_value(&ev);
+        if let Some(theme) = Theme::ALL.into_iter().find(|t| t.key() == key) {
+            store.update_settings(|s| s.theme = theme);
+        }
     };
     view! {
-        <label class="theme-switch">
+        <label class="setting">
             <span>"Theme"</span>
-            <select on:change=on_change prop:value=move || theme.get()>
-                {THEMES
+            <select on:change=on_change prop:value=move || store.progress.with(|p| p.settings.theme.key())>
+                {Theme::ALL
                     .iter()
-                    .map(|(key, label)| view! { <option value=*key>{*label}</option> })
+                    .map(|t| view! { <option value=t.key()>{t.label()}</option> })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// The text size select: four steps, applied to the whole page.
+#[component]
+pub fn TextSizeSwitch() -> impl IntoView {
+    let store = use_store();
+    let on_change = move |ev| {
+        let key = event_target_value(&ev);
+        if let Some(size) = TextSize::ALL.into_iter().find(|t| t.key() == key) {
+            store.update_settings(|s| s.text_size = size);
+        }
+    };
+    view! {
+        <label class="setting">
+            <span>"Text size"</span>
+            <select on:change=on_change prop:value=move || store.progress.with(|p| p.settings.text_size.key())>
+                {TextSize::ALL
+                    .iter()
+                    .map(|t| view! { <option value=t.key()>{t.label()}</option> })
                     .collect_view()}
             </select>
         </label>

@@ -830,6 +830,7 @@ mod properties {
         btree_map("[abc]", reading, 0..4).prop_map(|readings| Progress {
             version: Progress::VERSION,
             readings,
+            settings: Default::default(),
         })
     }
 

@@ -33,6 +33,8 @@ pub fn merge(ours: &Progress, theirs: &Progress) -> Progress {
     Progress {
         version: Progress::VERSION,
         readings: merge_maps(&ours.readings, &theirs.readings, merge_reading),
+        // Settings are not answers: the side doing the merge keeps its own.
+        settings: ours.settings.clone(),
     }
 }
 
@@ -183,6 +185,7 @@ mod tests {
         let old = Progress {
             version: 0,
             readings: BTreeMap::new(),
+            settings: Default::default(),
         };
         assert_eq!(merge(&old, &old).version, Progress::VERSION);
     }
@@ -248,6 +251,7 @@ mod properties {
         btree_map(id(), reading(), 0..4).prop_map(|readings| Progress {
             version: Progress::VERSION,
             readings,
+            settings: Default::default(),
         })
     }
 

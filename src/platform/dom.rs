@@ -45,14 +45,17 @@ pub fn print() {
     }
 }
 
-/// Applies a theme ("light", "dark", or "system" to follow the device) to the root element,
-/// where the style sheet reads it.
-pub fn set_theme(theme: &str) {
+/// Sets (or, with `None`, removes) an attribute of the root element, where the style sheet
+/// reads the theme, the text size and whether to print the answer key.
+pub fn set_root_attribute(name: &str, value: Option<&str>) {
     if let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     {
-        let _ = root.set_attribute("data-theme", theme);
+        let _ = match value {
+            Some(value) => root.set_attribute(name, value),
+            None => root.remove_attribute(name),
+        };
     }
 }
 
@@ -68,17 +71,7 @@ pub fn base_path() -> String {
     base.trim_end_matches('/').to_string()
 }
 
-/// Whether the printed worksheet includes the answer key: an attribute on the root element that
-/// the print styles read.
+/// Whether the printed worksheet includes the answer key (read by the print styles).
 pub fn set_print_answer_key(on: bool) {
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
-        let _ = if on {
-            root.set_attribute("data-answer-key", "on")
-        } else {
-            root.remove_attribute("data-answer-key")
-        };
-    }
+    set_root_attribute("data-answer-key", on.then_some("on"));
 }

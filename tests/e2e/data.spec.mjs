@@ -210,3 +210,25 @@ test('profiles on a shared device keep each student\'s answers apart', async ({ 
   // Ana's answers are gone from the device; Me's are untouched.
   expect(await progressKeys()).toEqual(['lectern:progress:default']);
 });
+
+test('reading settings are kept with the profile and hold at 360 px', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(`/read/${reading.id}/section/${reading.sections[2].id}`);
+  await page.getByLabel('Text size').selectOption({ label: 'Largest' });
+  await page.getByLabel('Theme').selectOption({ label: 'Dark' });
+  const root = page.locator('html');
+  await expect(root).toHaveAttribute('data-text-size', 'largest');
+  await expect(root).toHaveAttribute('data-theme', 'dark');
+  await page.reload();
+  await expect(root).toHaveAttribute('data-text-size', 'largest');
+  await expect(page.getByLabel('Text size')).toHaveValue('largest');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+
+  // Another student on the same device has their own settings.
+  await page.goto('/profiles');
+  await page.getByLabel('Add someone: name').fill('Sam');
+  await page.getByRole('button', { name: 'Add and switch' }).click();
+  await expect(root).toHaveAttribute('data-text-size', 'normal');
+  await expect(root).toHaveAttribute('data-theme', 'system');
+});
