@@ -30,7 +30,8 @@ usage: cargo xtask <command>
 commands:
   serve [trunk args]  install tools if needed, then `trunk serve` on http://127.0.0.1:8080/
                       (dev build in target/serve-dist/, so dist/ is left alone)
-  dist                install tools if needed, then `trunk build --release` into dist/
+  dist [trunk args]   install tools if needed, then `trunk build --release` into dist/
+                      (e.g. `--public-url /lectern/` to host under a sub-path)
   test                fmt, clippy, host tests, wasm tests in headless Chromium,
                       release build, Playwright end-to-end tests (stops at the first failure;
                       `cargo xtask test --help` for --skip STEP and --keep-going)
@@ -59,7 +60,7 @@ fn main() -> ExitCode {
 
     let result = match command.as_str() {
         "serve" => tasks::serve(&ctx, &rest),
-        "dist" => tasks::dist(&ctx),
+        "dist" => tasks::dist(&ctx, &rest),
         "test" => return steps::test(&ctx, &rest),
         "screenshot" => tasks::screenshot(&ctx),
         "tools" => tasks::tools(&ctx),

@@ -49,9 +49,15 @@ pub fn serve(ctx: &Ctx, extra: &[String]) -> Result<(), String> {
     cmd::run(&mut command)
 }
 
-pub fn dist(ctx: &Ctx) -> Result<(), String> {
+/// `cargo xtask dist [trunk build args]`, e.g. `--public-url /lectern/` for a sub-path.
+pub fn dist(ctx: &Ctx, args: &[String]) -> Result<(), String> {
     ctx.tools.ensure(&ctx.root)?;
-    build_release(ctx)?;
+    cmd::run(
+        ctx.tools
+            .trunk_command(&ctx.root)
+            .args(["build", "--release"])
+            .args(args),
+    )?;
     ui::info("dist", &format!("{}", ctx.root.join("dist").display()));
     Ok(())
 }
