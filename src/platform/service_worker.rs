@@ -26,10 +26,10 @@ fn container() -> Option<ServiceWorkerContainer> {
 pub fn start(update_ready: RwSignal<bool>) {
     let Some(container) = container() else { return };
     if cfg!(debug_assertions) {
-        leptos::task::spawn_local(unregister_all(container));
+        wasm_bindgen_futures::spawn_local(unregister_all(container));
         return;
     }
-    leptos::task::spawn_local(async move {
+    wasm_bindgen_futures::spawn_local(async move {
         let Ok(registration) = JsFuture::from(container.register(WORKER)).await else {
             return;
         };
@@ -73,7 +73,7 @@ fn watch_for_updates(
 /// Tells the waiting worker to take over and reloads once it has (once only: no loops).
 pub fn apply_update() {
     let Some(container) = container() else { return };
-    leptos::task::spawn_local(async move {
+    wasm_bindgen_futures::spawn_local(async move {
         let Ok(registration) = JsFuture::from(container.get_registration()).await else {
             return;
         };

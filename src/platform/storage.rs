@@ -96,7 +96,7 @@ pub fn request_persistence_once() {
     if has_storage {
         if let Ok(promise) = navigator.storage().persist() {
             // Awaited and ignored, so a refusal never surfaces as an uncaught rejection.
-            leptos::task::spawn_local(async move {
+            wasm_bindgen_futures::spawn_local(async move {
                 let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
             });
         }
