@@ -127,14 +127,8 @@ impl Store {
         if !state.may_write() {
             return;
         }
-        let key = self.key();
-        match storage::read(&key).map(|text| Progress::from_json(&text)) {
-            Some(Ok(stored)) => {
-                let merged = self.progress.with_untracked(|ours| merge(ours, &stored));
-                if self.progress.with_untracked(|ours| *ours != merged) {
-                    self.progress.set(merged);
-                }
-            }
+        match storage::read(&self.key()).map(|text| Progress::from_json(&text)) {
+            Some(Ok(stored)) => self.merge_in(&stored),
             Some(Err(ProgressError::Newer(version))) => {
                 self.storage.set(StorageState::Newer(version));
                 return;
@@ -142,12 +136,28 @@ impl Store {
             // Nothing stored yet, or unreadable text that was already kept aside at start.
             _ => {}
         }
+        self.write_progress();
+    }
+
+    /// Writes the current progress under the current profile's key, and keeps the storage
+    /// state true to what happened (a write that works again clears a failure).
+    fn write_progress(&self) {
         let json = self.progress.with_untracked(Progress::to_json);
-        match storage::write(&key, &json) {
-            Ok(()) if state == StorageState::WriteFailed => self.storage.set(StorageState::Saving),
+        match storage::write(&self.key(), &json) {
+            Ok(()) if self.storage.get_untracked() == StorageState::WriteFailed => {
+                self.storage.set(StorageState::Saving)
+            }
             Ok(()) => {}
             Err(storage::WriteError::Unavailable) => self.storage.set(StorageState::Unavailable),
             Err(storage::WriteError::Refused(_)) => self.storage.set(StorageState::WriteFailed),
+        }
+    }
+
+    /// Merges another copy of this profile's progress (another tab's save) into this tab's.
+    fn merge_in(&self, theirs: &Progress) {
+        let merged = self.progress.with_untracked(|ours| merge(ours, theirs));
+        if self.progress.with_untracked(|ours| *ours != merged) {
+            self.progress.set(merged);
         }
     }
 
@@ -169,19 +179,9 @@ impl Store {
     /// Replaces the progress (a restored backup, or "Delete my data") and saves it at once.
     pub fn replace_progress(&self, progress: Progress) {
         self.progress.set(progress);
-        let state = self.storage.get_untracked();
-        if state.may_write() {
-            // Written as is, not merged: a replacement must not bring back what it replaced.
-            match storage::write(
-                PROGRESS_KEY,
-                &self.progress.with_untracked(Progress::to_json),
-            ) {
-                Ok(()) => {}
-                Err(storage::WriteError::Unavailable) => {
-                    self.storage.set(StorageState::Unavailable)
-                }
-                Err(storage::WriteError::Refused(_)) => self.storage.set(StorageState::WriteFailed),
-            }
+        // Written as is, not merged: a replacement must not bring back what it replaced.
+        if self.storage.get_untracked().may_write() {
+            self.write_progress();
         }
     }
 
@@ -210,10 +210,7 @@ impl Store {
                 return;
             }
             if let Ok(theirs) = Progress::from_json(&text) {
-                let merged = store.progress.with_untracked(|ours| merge(ours, &theirs));
-                if store.progress.with_untracked(|ours| *ours != merged) {
-                    store.progress.set(merged);
-                }
+                store.merge_in(&theirs);
             }
         });
     }
@@ -263,4 +260,15 @@ fn load_progress(key: &str) -> (Progress, StorageState) {
 /// The store provided by `App`.
 pub fn use_store() -> Store {
     expect_context::<Store>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Progress stored before profiles existed is the first profile's.
+    #[test]
+    fn the_first_profile_keeps_the_original_progress_key() {
+        assert_eq!(Profiles::progress_key(Profiles::DEFAULT_ID), PROGRESS_KEY);
+    }
 }

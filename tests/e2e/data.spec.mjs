@@ -232,3 +232,23 @@ test('reading settings are kept with the profile and hold at 360 px', async ({ p
   await expect(root).toHaveAttribute('data-text-size', 'normal');
   await expect(root).toHaveAttribute('data-theme', 'system');
 });
+
+test('deleting or restoring as one profile leaves the other profiles\' answers alone', async ({ page }) => {
+  await page.goto(sectionUrl);
+  await answerRight(page, reading, q1);
+  await check(page, q1);
+  await page.goto('/profiles');
+  await page.getByLabel('Add someone: name').fill('Sam');
+  await page.getByRole('button', { name: 'Add and switch' }).click();
+  await page.goto(sectionUrl);
+  await answerRight(page, reading, q2);
+  await check(page, q2);
+
+  await page.goto('/data');
+  await page.getByRole('button', { name: 'Delete my data…' }).click();
+  await page.getByRole('button', { name: 'Yes, delete' }).click();
+  const answers = (key) =>
+    page.evaluate((k) => Object.keys(JSON.parse(localStorage.getItem(k)).readings[`adversaries-to-allies`]?.answers ?? {}), key);
+  expect(await answers('lectern:progress:sam')).toEqual([]);
+  expect(await answers(KEY)).toEqual([q1.id]);
+});
