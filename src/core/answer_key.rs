@@ -47,10 +47,98 @@ pub fn answer_key(reading: &Reading, question: &Question) -> String {
     }
 }
 
+/// What the student answered, as a short text for their printed report and result file.
+/// Ids become the texts the student saw; anything that no longer fits the question is shown as
+/// it was stored rather than dropped.
+pub fn response_text(reading: &Reading, question: &Question, response: &Response) -> String {
+    if response.is_blank() {
+        return "(no answer)".to_string();
+    }
+    let option = |id: &str| match &question.answer {
+        Answer::SingleChoice { options } | Answer::MultipleSelect { options } => options
+            .iter()
+            .find(|o| o.id == id)
+            .map_or_else(|| id.to_string(), |o| o.text.to_string()),
+        _ => id.to_string(),
+    };
+    let sentence = |id: &str| {
+        reading
+            .sentences()
+            .find(|s| s.id == id)
+            .map_or_else(|| id.to_string(), |s| format!("“{}”", s.text))
+    };
+    match (response, &question.answer) {
+        (Response::Choice(id), _) => option(id),
+        (Response::Choices(ids), _) => ids
+            .iter()
+            .map(|id| option(id))
+            .collect::<Vec<_>>()
+            .join("; "),
+        (Response::TrueFalse(value), _) => if *value { "True" } else { "False" }.to_string(),
+        (Response::Text(text), _) => text.trim().to_string(),
+        (Response::Matching(rights), Answer::Matching { pairs, .. }) => pairs
+            .iter()
+            .zip(rights)
+            .map(|(pair, right)| format!("{} → {}", pair.left, right.as_deref().unwrap_or("?")))
+            .collect::<Vec<_>>()
+            .join("; "),
+        (Response::Matching(rights), _) => rights
+            .iter()
+            .map(|r| r.as_deref().unwrap_or("?"))
+            .collect::<Vec<_>>()
+            .join("; "),
+        (Response::Order(order), Answer::Ordering { items, .. }) => order
+            .iter()
+            .enumerate()
+            .map(|(place, &i)| {
+                format!(
+                    "{}. {}",
+                    place + 1,
+                    items.get(i).map_or("?", |t| t.as_ref())
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("  "),
+        (Response::Order(order), _) => format!("{order:?}"),
+        (Response::Sentences(ids), _) => ids
+            .iter()
+            .map(|id| sentence(id))
+            .collect::<Vec<_>>()
+            .join(" "),
+        (Response::Blanks(blanks), _) => blanks
+            .iter()
+            .map(|b| b.trim())
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::content::READINGS;
+
+    #[test]
+    fn the_right_response_reads_like_the_key() {
+        for reading in READINGS {
+            for q in reading.questions.iter() {
+                let text = response_text(reading, q, &correct_response(q));
+                assert!(!text.trim().is_empty(), "{}", q.id);
+                assert!(!text.contains("s-"), "{} shows an id: {text}", q.id);
+                if !matches!(
+                    q.answer,
+                    Answer::FillBlank { .. } | Answer::ShortAnswer { .. }
+                ) {
+                    assert_eq!(text, answer_key(reading, q), "{}", q.id);
+                }
+            }
+        }
+        let q = &READINGS[0].questions[0];
+        assert_eq!(
+            response_text(&READINGS[0], q, &Response::initial_for(q)),
+            "(no answer)"
+        );
+    }
 
     #[test]
     fn every_bundled_question_has_a_readable_key() {

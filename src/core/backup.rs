@@ -112,7 +112,7 @@ const MAX_DAYS: i64 = 100_000_000;
 
 /// The UTC (year, month, day) of a time in milliseconds since the Unix epoch. Times that are not
 /// finite count as the epoch.
-fn date_from_ms(ms: f64) -> (i64, u32, u32) {
+pub fn date_from_ms(ms: f64) -> (i64, u32, u32) {
     // `as` saturates, and turns NaN into 0.
     let days = (ms / MS_PER_DAY).floor() as i64;
     civil_from_days(days.clamp(-MAX_DAYS, MAX_DAYS))
@@ -831,6 +831,7 @@ mod properties {
             version: Progress::VERSION,
             readings,
             settings: Default::default(),
+            assignments: Default::default(),
         })
     }
 

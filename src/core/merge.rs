@@ -18,6 +18,9 @@
 //! - **`sections_read`** is the union.
 //! - **`last_section`**: ours if we have one, else theirs. "Continue where you left off" is
 //!   about this tab or device; the other side's place is only a fallback.
+//! - **Assignments**: as readings, every assignment either side has; for one both have, the
+//!   answers merge as above, the earlier `started_at` stands (a timer never restarts), and a
+//!   hand-in on either side stands (the earlier one if both handed in).
 //! - **`version`** is [`Progress::VERSION`]: both sides have been read by this app already.
 //!
 //! What follows from the rules (and is tested): merging a progress with itself changes nothing;
@@ -25,7 +28,7 @@
 //! how merges are grouped does not matter (`merge(merge(a, b), c) == merge(a, merge(b, c))`);
 //! and swapping the sides changes only ties and `last_section`.
 
-use crate::core::progress::{AnswerRecord, Progress, ReadingProgress};
+use crate::core::progress::{AnswerRecord, AssignmentProgress, Progress, ReadingProgress};
 use std::collections::BTreeMap;
 
 /// Ours and theirs combined by the rules in the module documentation.
@@ -35,6 +38,24 @@ pub fn merge(ours: &Progress, theirs: &Progress) -> Progress {
         readings: merge_maps(&ours.readings, &theirs.readings, merge_reading),
         // Settings are not answers: the side doing the merge keeps its own.
         settings: ours.settings.clone(),
+        assignments: merge_maps(&ours.assignments, &theirs.assignments, merge_assignment),
+    }
+}
+
+/// An assignment both sides worked on: answers by the same rules as free study, the earlier
+/// start (the timer must not restart), and a hand-in if either side handed in (the earlier).
+fn merge_assignment(ours: &AssignmentProgress, theirs: &AssignmentProgress) -> AssignmentProgress {
+    let handed_in = match (&ours.handed_in, &theirs.handed_in) {
+        (Some(o), Some(t)) if t.at < o.at => Some(t.clone()),
+        (Some(o), _) => Some(o.clone()),
+        (None, t) => t.clone(),
+    };
+    AssignmentProgress {
+        code: ours.code.clone(),
+        student: ours.student.clone(),
+        started_at: ours.started_at.min(theirs.started_at),
+        answers: merge_maps(&ours.answers, &theirs.answers, merge_answer),
+        handed_in,
     }
 }
 
@@ -186,6 +207,7 @@ mod tests {
             version: 0,
             readings: BTreeMap::new(),
             settings: Default::default(),
+            assignments: Default::default(),
         };
         assert_eq!(merge(&old, &old).version, Progress::VERSION);
     }
@@ -252,6 +274,7 @@ mod properties {
             version: Progress::VERSION,
             readings,
             settings: Default::default(),
+            assignments: Default::default(),
         })
     }
 

@@ -1,8 +1,12 @@
 //! The pure core: no browser APIs here, so all of it is tested on the host with `cargo test`.
 
 pub mod answer_key;
+pub mod assignment;
 pub mod backup;
+pub mod codec;
+pub mod gradebook;
 pub mod grading;
+pub mod handin;
 pub mod merge;
 pub mod normalize;
 pub mod profiles;

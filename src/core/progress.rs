@@ -20,6 +20,80 @@ pub struct Progress {
     /// Left out of the JSON while it is the default, so older files stay byte for byte the same.
     #[serde(default, skip_serializing_if = "Settings::is_default")]
     pub settings: Settings,
+    /// Classroom assignments, by assignment key: kept apart from free study, so an assignment's
+    /// answers never count in the reading's results and free study never fills in an
+    /// assessment. Left out while empty, like `settings`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub assignments: BTreeMap<String, AssignmentProgress>,
+}
+
+/// A student's work on one assignment.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AssignmentProgress {
+    /// The assignment link's code, so the assignment can be listed and reopened.
+    pub code: String,
+    /// The name the student gave; it goes on the hand-in and seeds their question order.
+    pub student: String,
+    /// When the student pressed Start, in milliseconds since the Unix epoch (the timer runs
+    /// from here, across reloads).
+    pub started_at: f64,
+    #[serde(default)]
+    pub answers: BTreeMap<String, AnswerRecord>,
+    #[serde(default)]
+    pub handed_in: Option<HandedIn>,
+}
+
+/// A hand-in, kept so the student can see and pass on their result again.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HandedIn {
+    pub at: f64,
+    /// Handed in by the timer.
+    pub auto: bool,
+    /// The hand-in code.
+    pub code: String,
+}
+
+impl AssignmentProgress {
+    pub fn new(code: String, student: String, started_at: f64) -> Self {
+        AssignmentProgress {
+            code,
+            student,
+            started_at,
+            answers: BTreeMap::new(),
+            handed_in: None,
+        }
+    }
+
+    /// Keeps an assessment answer as it stands (no check, no try counted): saved on every
+    /// change so that nothing typed is lost, graded only at hand-in.
+    pub fn save_response(&mut self, question: &str, response: Response, score: f32, now_ms: f64) {
+        if self.handed_in.is_some() {
+            return;
+        }
+        let record = self
+            .answers
+            .entry(question.to_string())
+            .or_insert_with(|| AnswerRecord {
+                response: response.clone(),
+                score,
+                tries: 0,
+                first_try_correct: false,
+                first_try_score: 0.0,
+                first_answered_at: now_ms,
+                last_answered_at: now_ms,
+            });
+        record.response = response;
+        record.score = score;
+        record.last_answered_at = now_ms;
+    }
+
+    /// One press of "Check" in a practice assignment, as in free study.
+    pub fn record_check(&mut self, question: &str, response: Response, score: f32, now_ms: f64) {
+        if self.handed_in.is_some() {
+            return;
+        }
+        record_check(&mut self.answers, question, response, score, now_ms);
+    }
 }
 
 /// Reading settings. Unknown values in stored data fall back to the defaults, field by field.
@@ -161,6 +235,7 @@ impl Progress {
             version: Self::VERSION,
             readings: BTreeMap::new(),
             settings: Settings::default(),
+            assignments: BTreeMap::new(),
         }
     }
 
@@ -186,29 +261,13 @@ impl Progress {
         score: f32,
         now_ms: f64,
     ) {
-        let answers = &mut self.reading_mut(reading).answers;
-        match answers.get_mut(question) {
-            Some(record) => {
-                record.response = response;
-                record.score = score;
-                record.tries += 1;
-                record.last_answered_at = now_ms;
-            }
-            None => {
-                answers.insert(
-                    question.to_string(),
-                    AnswerRecord {
-                        response,
-                        score,
-                        tries: 1,
-                        first_try_correct: score >= 1.0,
-                        first_try_score: score,
-                        first_answered_at: now_ms,
-                        last_answered_at: now_ms,
-                    },
-                );
-            }
-        }
+        record_check(
+            &mut self.reading_mut(reading).answers,
+            question,
+            response,
+            score,
+            now_ms,
+        );
     }
 
     /// Marks a section as opened and remembers it as the place to continue from.
@@ -236,6 +295,39 @@ impl Progress {
             return Err(ProgressError::Newer(version));
         }
         serde_json::from_str(text).map_err(|e| ProgressError::Corrupt(e.to_string()))
+    }
+}
+
+/// Records one press of "Check": the first try fixes the first-try result, every try counts and
+/// replaces the latest response.
+fn record_check(
+    answers: &mut BTreeMap<String, AnswerRecord>,
+    question: &str,
+    response: Response,
+    score: f32,
+    now_ms: f64,
+) {
+    match answers.get_mut(question) {
+        Some(record) => {
+            record.response = response;
+            record.score = score;
+            record.tries += 1;
+            record.last_answered_at = now_ms;
+        }
+        None => {
+            answers.insert(
+                question.to_string(),
+                AnswerRecord {
+                    response,
+                    score,
+                    tries: 1,
+                    first_try_correct: score >= 1.0,
+                    first_try_score: score,
+                    first_answered_at: now_ms,
+                    last_answered_at: now_ms,
+                },
+            );
+        }
     }
 }
 

@@ -1,0 +1,530 @@
+//! A classroom assignment, carried whole in the link a teacher shares: which reading and
+//! questions, the mode, due date, time limit, shuffling and pass mark. There is no server, so the
+//! link *is* the assignment; [`Assignment::to_code`] and [`Assignment::from_code`] turn it into
+//! and out of the compact, versioned, checksummed text of [`crate::core::codec`].
+//!
+//! # Record (format 1, prefix `LA1.`)
+//!
+//! | field | encoding |
+//! | --- | --- |
+//! | id | 4 bytes, big-endian |
+//! | flags | 1 byte: 1 = assessment, 2 = shuffle questions, 4 = shuffle options |
+//! | seed | 4 bytes |
+//! | reading id | text (≤ 64 bytes) |
+//! | fingerprint of the reading's question ids | 4 bytes (CRC-32) |
+//! | chosen questions | bytes: a bitset over the reading's questions in their order |
+//! | due | varint: minutes since the Unix epoch, 0 for none |
+//! | time limit | varint: minutes, 0 for none |
+//! | extra time | varint: percent added to the time limit |
+//! | pass mark | 1 byte: percent |
+//! | title | text (≤ 120 bytes) |
+//!
+//! Questions are named by their place in the reading, which keeps links short; the fingerprint
+//! makes sure that a link made for another version of the questions is refused rather than read
+//! as the wrong questions.
+
+use crate::core::codec::{crc32, CodeError, Kind, Reader, Writer};
+use crate::core::shuffle::{permutation, seed_from};
+use lectern_content::{Question, Reading};
+use std::fmt;
+
+/// The kind of code an assignment link carries.
+pub const LINK: Kind = Kind {
+    tag: "LA",
+    version: 1,
+};
+/// The longest title kept in a link, in bytes.
+pub const MAX_TITLE_BYTES: usize = 120;
+const MAX_READING_ID_BYTES: usize = 64;
+
+/// Practice gives feedback and retries as in free study; an assessment shows nothing until
+/// hand-in and takes each answer once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Practice,
+    Assessment,
+}
+
+impl Mode {
+    pub fn label(self) -> &'static str {
+        match self {
+            Mode::Practice => "Practice",
+            Mode::Assessment => "Assessment",
+        }
+    }
+
+    /// What the mode means for the student, in one sentence.
+    pub fn explain(self) -> &'static str {
+        match self {
+            Mode::Practice => "You see whether each answer is right as you go, and can try again.",
+            Mode::Assessment => {
+                "You see no marks until you hand in. You can change an answer until then."
+            }
+        }
+    }
+}
+
+/// An assignment as the teacher set it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Assignment {
+    /// Random, chosen when the teacher creates it; ties hand-in codes to it. Links that differ
+    /// only in extra time share it.
+    pub id: u32,
+    pub title: String,
+    pub reading: String,
+    /// The chosen questions' ids, in the reading's order.
+    pub questions: Vec<String>,
+    pub mode: Mode,
+    pub shuffle_questions: bool,
+    pub shuffle_options: bool,
+    /// Seeds every student's shuffled order, together with their name.
+    pub seed: u32,
+    /// Minutes since the Unix epoch.
+    pub due_minutes: Option<u64>,
+    pub time_limit_minutes: Option<u32>,
+    /// Extra time for students who need it (WCAG 2.2.1): percent added to the time limit.
+    pub extra_time_percent: u32,
+    /// Percent needed to pass.
+    pub pass_mark: u8,
+}
+
+/// Why an assignment link cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkError {
+    Code(CodeError),
+    /// The reading is not in this version of Lectern.
+    UnknownReading(String),
+    /// The reading's questions have changed since the link was made.
+    QuestionsChanged,
+    NoQuestions,
+}
+
+impl fmt::Display for LinkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LinkError::Code(e) => write!(f, "This assignment link cannot be read: {e}."),
+            LinkError::UnknownReading(id) => write!(
+                f,
+                "This assignment is for a reading (“{id}”) that this version of Lectern does not have."
+            ),
+            LinkError::QuestionsChanged => write!(
+                f,
+                "This assignment was made for another version of the reading's questions. Ask your teacher for a new link."
+            ),
+            LinkError::NoQuestions => write!(f, "This assignment has no questions."),
+        }
+    }
+}
+
+impl From<CodeError> for LinkError {
+    fn from(e: CodeError) -> Self {
+        LinkError::Code(e)
+    }
+}
+
+const ASSESSMENT: u8 = 1;
+const SHUFFLE_QUESTIONS: u8 = 2;
+const SHUFFLE_OPTIONS: u8 = 4;
+
+/// A CRC-32 of a reading's question ids in order: changes whenever questions are added,
+/// removed, renamed or moved.
+pub fn questions_fingerprint(reading: &Reading) -> u32 {
+    let ids: Vec<&str> = reading.questions.iter().map(|q| q.id.as_ref()).collect();
+    crc32(ids.join("\n").as_bytes())
+}
+
+impl Assignment {
+    /// The key of this assignment's progress and gradebook entry: its id in hex.
+    pub fn key(&self) -> String {
+        key_of(self.id)
+    }
+
+    /// The link's code (what follows `/assignment/`).
+    pub fn to_code(&self, reading: &Reading) -> String {
+        let mut chosen = vec![0u8; reading.questions.len().div_ceil(8)];
+        for (i, q) in reading.questions.iter().enumerate() {
+            if self.questions.iter().any(|id| *id == q.id) {
+                chosen[i / 8] |= 1 << (i % 8);
+            }
+        }
+        let mut flags = 0;
+        if self.mode == Mode::Assessment {
+            flags |= ASSESSMENT;
+        }
+        if self.shuffle_questions {
+            flags |= SHUFFLE_QUESTIONS;
+        }
+        if self.shuffle_options {
+            flags |= SHUFFLE_OPTIONS;
+        }
+        let record = Writer::new()
+            .u32_fixed(self.id)
+            .byte(flags)
+            .u32_fixed(self.seed)
+            .text(&self.reading, MAX_READING_ID_BYTES)
+            .u32_fixed(questions_fingerprint(reading))
+            .bytes(&chosen)
+            .varint(self.due_minutes.unwrap_or(0))
+            .varint(u64::from(self.time_limit_minutes.unwrap_or(0)))
+            .varint(u64::from(self.extra_time_percent))
+            .byte(self.pass_mark.min(100))
+            .text(&self.title, MAX_TITLE_BYTES)
+            .finish();
+        LINK.encode(&record)
+    }
+
+    /// Reads a link's code against the readings this app has.
+    pub fn from_code(code: &str, readings: &[Reading]) -> Result<Assignment, LinkError> {
+        let record = LINK.decode(code)?;
+        let mut r = Reader::new(&record);
+        let id = r.u32_fixed()?;
+        let flags = r.byte()?;
+        let seed = r.u32_fixed()?;
+        let reading_id = r.text(MAX_READING_ID_BYTES)?;
+        let fingerprint = r.u32_fixed()?;
+        let chosen = r.bytes(1 << 16)?.to_vec();
+        let due = r.varint()?;
+        let limit = r.varint()?;
+        let extra = r.varint()?;
+        let pass_mark = r.byte()?;
+        let title = r.text(MAX_TITLE_BYTES)?;
+        r.end()?;
+        if flags & !(ASSESSMENT | SHUFFLE_QUESTIONS | SHUFFLE_OPTIONS) != 0 {
+            return Err(CodeError::Malformed("unknown settings").into());
+        }
+        if pass_mark > 100 {
+            return Err(CodeError::Malformed("pass mark over 100%").into());
+        }
+        let limit = u32::try_from(limit).map_err(|_| CodeError::Malformed("time limit"))?;
+        let extra = u32::try_from(extra).map_err(|_| CodeError::Malformed("extra time"))?;
+        let reading = readings
+            .iter()
+            .find(|r| r.id == reading_id.as_str())
+            .ok_or_else(|| LinkError::UnknownReading(reading_id.clone()))?;
+        if fingerprint != questions_fingerprint(reading)
+            || chosen.len() != reading.questions.len().div_ceil(8)
+        {
+            return Err(LinkError::QuestionsChanged);
+        }
+        let questions: Vec<String> = reading
+            .questions
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| chosen[i / 8] & (1 << (i % 8)) != 0)
+            .map(|(_, q)| q.id.to_string())
+            .collect();
+        if questions.is_empty() {
+            return Err(LinkError::NoQuestions);
+        }
+        Ok(Assignment {
+            id,
+            title,
+            reading: reading_id,
+            questions,
+            mode: if flags & ASSESSMENT != 0 {
+                Mode::Assessment
+            } else {
+                Mode::Practice
+            },
+            shuffle_questions: flags & SHUFFLE_QUESTIONS != 0,
+            shuffle_options: flags & SHUFFLE_OPTIONS != 0,
+            seed,
+            due_minutes: (due > 0).then_some(due),
+            time_limit_minutes: (limit > 0).then_some(limit),
+            extra_time_percent: extra,
+            pass_mark,
+        })
+    }
+
+    /// The time the student has, extra time included, in milliseconds.
+    pub fn time_allowed_ms(&self) -> Option<f64> {
+        self.time_limit_minutes.map(|minutes| {
+            f64::from(minutes) * 60_000.0 * (100.0 + f64::from(self.extra_time_percent)) / 100.0
+        })
+    }
+
+    pub fn due_ms(&self) -> Option<f64> {
+        self.due_minutes.map(|m| m as f64 * 60_000.0)
+    }
+
+    /// The chosen questions in the order this student sees them: section by section, as in the
+    /// reading, and shuffled within each section when the teacher asked for it. The order
+    /// depends only on the assignment's seed and the student's name, so a teacher can
+    /// reproduce it.
+    pub fn questions_for<'r>(&self, reading: &'r Reading, student: &str) -> Vec<&'r Question> {
+        let mut ordered = Vec::new();
+        for section in reading.sections.iter() {
+            let in_section: Vec<&Question> = reading
+                .questions
+                .iter()
+                .filter(|q| q.section == section.id && self.questions.iter().any(|id| *id == q.id))
+                .collect();
+            if self.shuffle_questions {
+                let seed = self.student_seed(student, &section.id);
+                ordered.extend(
+                    permutation(in_section.len(), seed)
+                        .into_iter()
+                        .map(|i| in_section[i]),
+                );
+            } else {
+                ordered.extend(in_section);
+            }
+        }
+        ordered
+    }
+
+    /// Mixed into every option order this student sees, or 0 (the order everyone sees in free
+    /// study) when options are not shuffled.
+    pub fn option_salt(&self, student: &str) -> u64 {
+        if self.shuffle_options {
+            self.student_seed(student, "options")
+        } else {
+            0
+        }
+    }
+
+    fn student_seed(&self, student: &str, what: &str) -> u64 {
+        seed_from(&format!("{}:{}:{what}", self.seed, normalize_name(student)))
+    }
+
+    /// Whether a score (percent) passes.
+    pub fn passes(&self, percent: u32) -> bool {
+        percent >= u32::from(self.pass_mark)
+    }
+}
+
+/// The hex key of an assignment id.
+pub fn key_of(id: u32) -> String {
+    format!("{id:08x}")
+}
+
+/// A name as it is compared: trimmed, inner spaces collapsed, lower case. "Ana  Lima " and
+/// "ana lima" are the same student.
+pub fn normalize_name(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::READINGS;
+    use proptest::prelude::*;
+
+    fn essay() -> &'static Reading {
+        &READINGS[0]
+    }
+
+    pub fn sample() -> Assignment {
+        let reading = essay();
+        Assignment {
+            id: 0x1234_abcd,
+            title: "Week 3: Adversaries to Allies?".into(),
+            reading: reading.id.to_string(),
+            questions: reading
+                .questions
+                .iter()
+                .filter(|q| {
+                    q.section == reading.sections[1].id || q.section == reading.sections[2].id
+                })
+                .map(|q| q.id.to_string())
+                .collect(),
+            mode: Mode::Assessment,
+            shuffle_questions: true,
+            shuffle_options: true,
+            seed: 42,
+            due_minutes: Some(29_500_000),
+            time_limit_minutes: Some(20),
+            extra_time_percent: 50,
+            pass_mark: 60,
+        }
+    }
+
+    #[test]
+    fn a_link_round_trips_and_stays_short() {
+        let a = sample();
+        let code = a.to_code(essay());
+        assert!(code.starts_with("LA1."), "{code}");
+        assert!(code.len() < 120, "{} chars: {code}", code.len());
+        assert_eq!(Assignment::from_code(&code, READINGS).unwrap(), a);
+    }
+
+    #[test]
+    fn changed_questions_and_unknown_readings_are_refused() {
+        let a = sample();
+        let mut other = essay().clone();
+        other.questions.to_mut().pop();
+        let code = a.to_code(essay());
+        let other_readings = [other];
+        assert_eq!(
+            Assignment::from_code(&code, &other_readings),
+            Err(LinkError::QuestionsChanged)
+        );
+        let mut elsewhere = a.clone();
+        elsewhere.reading = "moby-dick".into();
+        let code = elsewhere.to_code(essay());
+        assert_eq!(
+            Assignment::from_code(&code, READINGS),
+            Err(LinkError::UnknownReading("moby-dick".into()))
+        );
+        let mut none = a;
+        none.questions.clear();
+        assert_eq!(
+            Assignment::from_code(&none.to_code(essay()), READINGS),
+            Err(LinkError::NoQuestions)
+        );
+    }
+
+    #[test]
+    fn the_order_is_per_student_reproducible_and_keeps_sections_together() {
+        let a = sample();
+        let reading = essay();
+        let ana: Vec<&str> = a
+            .questions_for(reading, "Ana")
+            .iter()
+            .map(|q| q.id.as_ref())
+            .collect();
+        let again: Vec<&str> = a
+            .questions_for(reading, " ana ")
+            .iter()
+            .map(|q| q.id.as_ref())
+            .collect();
+        assert_eq!(
+            ana, again,
+            "same student (names compared loosely), same order"
+        );
+        let ben: Vec<&str> = a
+            .questions_for(reading, "Ben")
+            .iter()
+            .map(|q| q.id.as_ref())
+            .collect();
+        assert_ne!(ana, ben, "another student, another order");
+        let mut sorted = ana.clone();
+        sorted.sort();
+        let mut chosen: Vec<&str> = a.questions.iter().map(String::as_str).collect();
+        chosen.sort();
+        assert_eq!(sorted, chosen, "every chosen question once");
+        // Sections stay in reading order.
+        let sections: Vec<&str> = a
+            .questions_for(reading, "Ana")
+            .iter()
+            .map(|q| q.section.as_ref())
+            .collect();
+        let first_of_second = sections
+            .iter()
+            .position(|s| *s == reading.sections[2].id)
+            .unwrap();
+        assert!(sections[..first_of_second]
+            .iter()
+            .all(|s| *s == reading.sections[1].id));
+
+        let unshuffled = Assignment {
+            shuffle_questions: false,
+            shuffle_options: false,
+            ..a
+        };
+        let plain: Vec<&str> = unshuffled
+            .questions_for(reading, "Ana")
+            .iter()
+            .map(|q| q.id.as_ref())
+            .collect();
+        assert_eq!(
+            plain,
+            unshuffled
+                .questions
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(unshuffled.option_salt("Ana"), 0);
+    }
+
+    #[test]
+    fn extra_time_extends_the_limit() {
+        let a = sample();
+        assert_eq!(a.time_allowed_ms(), Some(30.0 * 60_000.0));
+        let none = Assignment {
+            time_limit_minutes: None,
+            ..a
+        };
+        assert_eq!(none.time_allowed_ms(), None);
+    }
+
+    fn arbitrary_assignment() -> impl Strategy<Value = Assignment> {
+        let count = essay().questions.len();
+        (
+            any::<u32>(),
+            ".{0,40}",
+            proptest::collection::vec(any::<bool>(), count),
+            any::<(bool, bool, bool)>(),
+            any::<u32>(),
+            proptest::option::of(1u64..100_000_000),
+            proptest::option::of(1u32..600),
+            0u32..300,
+            0u8..=100,
+        )
+            .prop_filter("at least one question", |t| t.2.iter().any(|b| *b))
+            .prop_map(
+                |(id, title, chosen, flags, seed, due, limit, extra, pass)| Assignment {
+                    id,
+                    title,
+                    reading: essay().id.to_string(),
+                    questions: essay()
+                        .questions
+                        .iter()
+                        .zip(chosen)
+                        .filter(|(_, c)| *c)
+                        .map(|(q, _)| q.id.to_string())
+                        .collect(),
+                    mode: if flags.0 {
+                        Mode::Assessment
+                    } else {
+                        Mode::Practice
+                    },
+                    shuffle_questions: flags.1,
+                    shuffle_options: flags.2,
+                    seed,
+                    due_minutes: due,
+                    time_limit_minutes: limit,
+                    extra_time_percent: extra,
+                    pass_mark: pass,
+                },
+            )
+    }
+
+    proptest! {
+        #[test]
+        fn any_assignment_round_trips(a in arbitrary_assignment()) {
+            prop_assert_eq!(Assignment::from_code(&a.to_code(essay()), READINGS).unwrap(), a);
+        }
+
+        #[test]
+        fn every_truncated_link_is_refused(a in arbitrary_assignment(), cut in 1usize..200) {
+            let code = a.to_code(essay());
+            let keep = code.len().saturating_sub(cut);
+            prop_assert!(Assignment::from_code(&code[..keep], READINGS).is_err());
+        }
+
+        #[test]
+        fn every_changed_character_is_refused(a in arbitrary_assignment(), at in any::<usize>(), with in any::<char>()) {
+            let code = a.to_code(essay());
+            let mut chars: Vec<char> = code.chars().collect();
+            let at = at % chars.len();
+            prop_assume!(chars[at] != with && !with.is_whitespace());
+            chars[at] = with;
+            let changed: String = chars.into_iter().collect();
+            match Assignment::from_code(&changed, READINGS) {
+                Err(_) => {}
+                // Only a change to base64's unused last bits can leave the bytes as they were.
+                Ok(decoded) => prop_assert_eq!(decoded, a),
+            }
+        }
+
+        #[test]
+        fn arbitrary_links_never_panic(text in "(LA1\\.)?[A-Za-z0-9_-]{0,160}") {
+            let _ = Assignment::from_code(&text, READINGS);
+        }
+    }
+}
