@@ -5,7 +5,9 @@ use crate::components::storage_notice::StorageNotice;
 use crate::components::theme_switch::{TextSizeSwitch, ThemeSwitch};
 use crate::components::update_prompt::UpdatePrompt;
 use crate::pages::app_url;
+use crate::pages::assignment::AssignmentPage;
 use crate::pages::data::DataPage;
+use crate::pages::gradebook::GradebookPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFound;
 use crate::pages::practice::PracticePage;
@@ -13,6 +15,7 @@ use crate::pages::profiles::{ProfilesPage, StudyingAs};
 use crate::pages::reading::ReadingPage;
 use crate::pages::results::ResultsPage;
 use crate::pages::section::SectionPage;
+use crate::pages::teach::TeachPage;
 use crate::platform::{dom, service_worker};
 use crate::state::Store;
 use leptos::prelude::*;
@@ -55,6 +58,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/read/:reading/section/:section") view=SectionPage />
                     <Route path=path!("/read/:reading/results") view=ResultsPage />
                     <Route path=path!("/read/:reading/practice") view=PracticePage />
+                    <Route path=path!("/teach") view=TeachPage />
+                    <Route path=path!("/assignment/:code") view=AssignmentPage />
+                    <Route path=path!("/gradebook") view=GradebookPage />
+                    <Route path=path!("/gradebook/:key") view=GradebookPage />
                 </Routes>
             </main>
         </Router>

@@ -1,12 +1,14 @@
 //! The app's shared state: the student's progress, loaded from local storage at start and saved
 //! on every change, and what the app must tell the student about storage.
 
+use crate::core::gradebook::TeacherData;
 use crate::core::merge::merge;
 use crate::core::profiles::Profiles;
-use crate::core::progress::{Progress, ProgressError};
+use crate::core::progress::{AssignmentProgress, Progress, ProgressError};
 use crate::core::response::Response;
 use crate::platform::{dom, storage};
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 
 /// The key of the first profile's progress (the only key before profiles existed).
 pub const PROGRESS_KEY: &str = "lectern:progress:default";
@@ -215,6 +217,17 @@ impl Store {
         });
     }
 
+    /// Changes the current profile's assignments (start, answer, hand in) and saves at once:
+    /// an assessment's answers must survive a closed tab or a flat battery.
+    pub fn update_assignments(
+        &self,
+        change: impl FnOnce(&mut BTreeMap<String, AssignmentProgress>),
+    ) {
+        self.progress.update(|p| change(&mut p.assignments));
+        self.save();
+        storage::request_persistence_once();
+    }
+
     pub fn visit_section(&self, reading: &str, section: &str) {
         let already = self.progress.with_untracked(|p| {
             p.reading(reading)
@@ -254,6 +267,64 @@ fn load_progress(key: &str) -> (Progress, StorageState) {
                 }
             }
         },
+    }
+}
+
+/// The key of the teacher's assignments and collected results (one per device, not per
+/// profile: the teacher's gradebook is not a student's progress).
+pub const TEACHER_KEY: &str = "lectern:teacher";
+
+/// The teacher's data on this device; a message when it cannot be read, in which case the
+/// caller must not write over it.
+fn load_teacher_data() -> Result<TeacherData, String> {
+    match storage::read(TEACHER_KEY) {
+        None => Ok(TeacherData::new()),
+        Some(text) => TeacherData::from_json(&text).map_err(|e| {
+            format!(
+                "The gradebook saved on this device cannot be read ({e}). It is left untouched."
+            )
+        }),
+    }
+}
+
+/// Saves the teacher's data; a message when the browser refuses.
+fn save_teacher_data(data: &TeacherData) -> Result<(), String> {
+    storage::write(TEACHER_KEY, &data.to_json()).map_err(|e| match e {
+        storage::WriteError::Unavailable => {
+            "This browser is not letting Lectern save, so the gradebook lasts only while this tab is open.".to_string()
+        }
+        storage::WriteError::Refused(_) => {
+            "The gradebook could not be saved: the browser's storage may be full.".to_string()
+        }
+    })
+}
+
+/// The teacher's data for the teacher pages, with what went wrong saving it.
+#[derive(Clone, Copy)]
+pub struct TeacherStore {
+    /// The data, or why it cannot be read (then nothing is written over it).
+    pub data: RwSignal<Result<TeacherData, String>>,
+    /// Why the last save failed, or empty.
+    pub problem: RwSignal<String>,
+}
+
+impl TeacherStore {
+    pub fn load() -> TeacherStore {
+        TeacherStore {
+            data: RwSignal::new(load_teacher_data()),
+            problem: RwSignal::new(String::new()),
+        }
+    }
+
+    /// Changes the data and saves it at once; does nothing when it could not be read.
+    pub fn change(&self, change: impl FnOnce(&mut TeacherData)) {
+        let problem = self.problem;
+        self.data.update(|data| {
+            if let Ok(data) = data {
+                change(data);
+                problem.set(save_teacher_data(data).err().unwrap_or_default());
+            }
+        });
     }
 }
 

@@ -139,7 +139,7 @@ pub fn QuestionCard(
 }
 
 /// How to answer, in words, for each kind.
-fn instructions(answer: &Answer) -> &'static str {
+pub fn instructions(answer: &Answer) -> &'static str {
     match answer {
         Answer::SingleChoice { .. } => "Choose one answer.",
         Answer::MultipleSelect { .. } => "Choose all the answers that apply.",
@@ -157,7 +157,7 @@ fn instructions(answer: &Answer) -> &'static str {
 /// The result of a check: right or not, the feedback for what the student chose, the
 /// explanation, and "Show in text".
 #[component]
-fn Feedback(
+pub fn Feedback(
     question: &'static Question,
     graded: Grade,
     tries: RwSignal<u32>,

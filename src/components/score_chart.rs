@@ -1,13 +1,25 @@
-//! A bar chart of scores per section, drawn as inline SVG. The chart is a picture of the table
+//! A bar chart (scores per section, or how many students scored in each band), drawn as inline SVG. The chart is a picture of the table
 //! shown with it (its text equivalent), so it is hidden from screen readers, which read the table.
 
 use leptos::prelude::*;
 
-/// One bar: a label and a percentage.
+/// One bar: a label, its length as a percentage of the track, and the value written after it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bar {
     pub label: String,
     pub percent: u32,
+    pub value: String,
+}
+
+impl Bar {
+    /// A bar whose value is its percentage.
+    pub fn percent(label: impl Into<String>, percent: u32) -> Bar {
+        Bar {
+            label: label.into(),
+            percent,
+            value: format!("{percent}%"),
+        }
+    }
 }
 
 const BAR_HEIGHT: u32 = 28;
@@ -41,7 +53,7 @@ pub fn ScoreChart(
                         <rect class="chart-track" x=LABEL_WIDTH y=y width=plot height=BAR_HEIGHT rx="4"></rect>
                         <rect class="chart-bar" x=LABEL_WIDTH y=y width=width height=BAR_HEIGHT rx="4"></rect>
                         <text class="chart-value" x=LABEL_WIDTH + plot + 8 y=y + BAR_HEIGHT * 2 / 3>
-                            {format!("{}%", bar.percent)}
+                            {bar.value}
                         </text>
                     }
                 })

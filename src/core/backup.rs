@@ -82,7 +82,7 @@ const MAX_SLUG_CHARS: usize = 40;
 
 /// The profile name as a file-name part: lower-case letters and digits (of any script, which
 /// every current file system allows), with each run of anything else turned into one `-`.
-fn slug(profile: &str) -> String {
+pub fn slug(profile: &str) -> String {
     let mut slug = String::new();
     let mut length = 0;
     let mut pending_dash = false;

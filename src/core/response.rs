@@ -31,6 +31,12 @@ impl Response {
     /// an ordering starts shuffled (seeded by the question id, so a reload shows the same order,
     /// and never already in the right order).
     pub fn initial_for(question: &lectern_content::Question) -> Response {
+        Response::initial_with_salt(question, 0)
+    }
+
+    /// Like [`Response::initial_for`], with the ordering's start also mixed with `salt` (an
+    /// assignment's per-student option salt).
+    pub fn initial_with_salt(question: &lectern_content::Question, salt: u64) -> Response {
         use crate::core::shuffle::{derangement_of_order, seed_from};
         use lectern_content::Answer;
         match &question.answer {
@@ -40,9 +46,10 @@ impl Response {
             Answer::TrueFalse { .. } => Response::Text(String::new()),
             Answer::ShortAnswer { .. } => Response::Text(String::new()),
             Answer::Matching { pairs, .. } => Response::Matching(vec![None; pairs.len()]),
-            Answer::Ordering { items, .. } => {
-                Response::Order(derangement_of_order(items.len(), seed_from(&question.id)))
-            }
+            Answer::Ordering { items, .. } => Response::Order(derangement_of_order(
+                items.len(),
+                seed_from(&question.id) ^ salt,
+            )),
             Answer::EvidenceSelection { .. } => Response::Sentences(Vec::new()),
             Answer::FillBlank { blanks, .. } => Response::Blanks(vec![String::new(); blanks.len()]),
         }

@@ -1,18 +1,73 @@
 //! The start page: the reading itself when there is one, or the list of readings.
 
 use crate::content::READINGS;
+use crate::core::assignment::Assignment;
+use crate::pages::assignment::assignment_path;
 use crate::pages::reading::ReadingOverview;
-use crate::pages::reading_url;
+use crate::pages::{app_url, reading_url};
 use crate::platform::dom;
+use crate::state::use_store;
 use lectern_content::Reading;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    match READINGS {
+    let readings = match READINGS {
         [only] => view! { <ReadingOverview reading=only /> }.into_any(),
         readings => view! { <ReadingList readings=readings /> }.into_any(),
+    };
+    view! {
+        {readings}
+        <div class="page home-extras">
+            <MyAssignments />
+            <section aria-labelledby="teachers-heading" class="for-teachers">
+                <h2 id="teachers-heading">"For teachers"</h2>
+                <p>
+                    "Set this reading as a class assignment, and collect the results: "
+                    <A href=app_url("/teach")>"Make an assignment"</A>
+                    " · "
+                    <A href=app_url("/gradebook")>"Gradebook"</A>
+                </p>
+            </section>
+        </div>
+    }
+}
+
+/// The assignments this student has opened, to go back to them.
+#[component]
+fn MyAssignments() -> impl IntoView {
+    let store = use_store();
+    move || {
+        let list: Vec<(String, String, bool)> = store.progress.with(|p| {
+            p.assignments
+                .values()
+                .filter_map(|a| {
+                    let assignment = Assignment::from_code(&a.code, READINGS).ok()?;
+                    Some((assignment.title, a.code.clone(), a.handed_in.is_some()))
+                })
+                .collect()
+        });
+        (!list.is_empty()).then(|| {
+            view! {
+                <section aria-labelledby="assignments-heading">
+                    <h2 id="assignments-heading">"Your assignments"</h2>
+                    <ul class="assignment-list">
+                        {list
+                            .into_iter()
+                            .map(|(title, code, done)| {
+                                view! {
+                                    <li>
+                                        <A href=app_url(&assignment_path(&code))>{title}</A>
+                                        {if done { " · Handed in" } else { " · In progress" }}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </section>
+            }
+        })
     }
 }
 

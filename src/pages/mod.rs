@@ -1,6 +1,8 @@
 //! The screens, one per route. Each sets the page title to say where the student is.
 
+pub mod assignment;
 pub mod data;
+pub mod gradebook;
 pub mod home;
 pub mod not_found;
 pub mod practice;
@@ -8,6 +10,7 @@ pub mod profiles;
 pub mod reading;
 pub mod results;
 pub mod section;
+pub mod teach;
 
 use crate::content::find_reading;
 use lectern_content::Reading;

@@ -74,9 +74,11 @@ fn Results(reading: &'static Reading) -> impl IntoView {
         let bars = reading
             .sections
             .iter()
-            .map(|s| Bar {
-                label: s.heading.to_string(),
-                percent: tally(reading, p.as_ref(), Some(&s.id)).percent(),
+            .map(|s| {
+                Bar::percent(
+                    s.heading.to_string(),
+                    tally(reading, p.as_ref(), Some(&s.id)).percent(),
+                )
             })
             .collect::<Vec<_>>();
         view! { <ScoreChart bars=bars /> }

@@ -75,3 +75,60 @@ pub fn base_path() -> String {
 pub fn set_print_answer_key(on: bool) {
     set_root_attribute("data-answer-key", on.then_some("on"));
 }
+
+/// The page's origin ("https://school.example"), to turn app paths into full links to share.
+pub fn origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
+/// A random 32-bit number, for ids and seeds (not for secrets).
+pub fn random_u32() -> u32 {
+    (js_sys::Math::random() * 4_294_967_296.0) as u32
+}
+
+/// Copies text to the clipboard; `done` hears whether it worked. The Clipboard API exists only
+/// on secure pages (https or localhost), so elsewhere this reports failure at once and the
+/// caller offers the text selected instead.
+pub fn copy_text(text: String, done: impl FnOnce(bool) + 'static) {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return done(false);
+    };
+    let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+    if !has_clipboard {
+        return done(false);
+    }
+    let promise = navigator.clipboard().write_text(&text);
+    wasm_bindgen_futures::spawn_local(async move {
+        done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+    });
+}
+
+/// Selects the text of an input, so the student can copy it by hand.
+pub fn select_text(id: &str) {
+    if let Some(input) = element(id).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+        input.select();
+    }
+}
+
+/// The time of an `<input type="datetime-local">` value ("2026-12-01T09:00"), read in the
+/// device's time zone, in milliseconds since the Unix epoch.
+pub fn local_datetime_ms(value: &str) -> Option<f64> {
+    if value.is_empty() {
+        return None;
+    }
+    let ms = js_sys::Date::new(&value.into()).get_time();
+    ms.is_finite().then_some(ms)
+}
+
+/// A time as the device's date and time, e.g. "1 Dec 2026, 09:00".
+pub fn local_date_time(ms: f64) -> String {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    js_sys::Date::new(&ms.into())
+        .to_locale_string("en-GB", &options)
+        .into()
+}

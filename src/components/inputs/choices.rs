@@ -2,7 +2,7 @@
 
 use super::control_id;
 use crate::core::response::Response;
-use crate::core::shuffle::{permutation, seed_from};
+use crate::core::shuffle::permutation;
 use lectern_content::{Choice, Question};
 use leptos::prelude::*;
 
@@ -14,7 +14,7 @@ pub fn Choices(
     multiple: bool,
     draft: RwSignal<Response>,
 ) -> impl IntoView {
-    let order = permutation(options.len(), seed_from(&question.id));
+    let order = permutation(options.len(), super::option_seed(question));
     let is_checked = move |id: &'static str| {
         draft.with(|r| match r {
             Response::Choice(chosen) => chosen == id,

@@ -3,7 +3,7 @@
 
 use super::control_id;
 use crate::core::response::Response;
-use crate::core::shuffle::{permutation, seed_from};
+use crate::core::shuffle::permutation;
 use lectern_content::{Pair, Question, Text};
 use leptos::prelude::*;
 
@@ -20,7 +20,7 @@ pub fn Matching(
         .map(|p| p.right.as_ref())
         .chain(distractors.iter().map(|d| d.as_ref()))
         .collect();
-    let order = permutation(rights.len(), seed_from(&question.id));
+    let order = permutation(rights.len(), super::option_seed(question));
     let choices: Vec<&'static str> = order.into_iter().map(|i| rights[i]).collect();
 
     let chosen = move |i: usize| {

@@ -46,6 +46,17 @@ pub fn AnswerInput(
     }
 }
 
+/// Mixed into the option order of every question below it. Free study uses none, so everyone
+/// sees the same order; an assignment that shuffles options provides one per student.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct OptionSalt(pub u64);
+
+/// The seed of a question's option order here: its id, and the salt if there is one.
+pub fn option_seed(question: &Question) -> u64 {
+    crate::core::shuffle::seed_from(&question.id)
+        ^ use_context::<OptionSalt>().unwrap_or_default().0
+}
+
 /// The DOM id of a control inside a question, unique on the page.
 pub fn control_id(question: &Question, part: impl std::fmt::Display) -> String {
     format!("q-{}-{part}", question.id)

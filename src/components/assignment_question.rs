@@ -1,0 +1,135 @@
+//! One question of an assignment being worked on. In practice mode it checks and gives
+//! feedback like a study question; in an assessment it shows no marks and keeps every change
+//! at once, so nothing is lost if the tab closes or the time runs out.
+
+use crate::components::inputs::AnswerInput;
+use crate::components::question_card::{instructions, question_dom_id, Feedback};
+use crate::core::assignment::Mode;
+use crate::core::grading::{grade, Grade};
+use crate::core::progress::AnswerRecord;
+use crate::core::response::Response;
+use crate::platform::dom;
+use crate::state::use_store;
+use lectern_content::{Question, Reading};
+use leptos::prelude::*;
+
+#[component]
+pub fn AssignmentQuestion(
+    reading: &'static Reading,
+    question: &'static Question,
+    /// The question's number in this student's order.
+    number: usize,
+    /// The assignment's key in the student's progress.
+    key: String,
+    mode: Mode,
+    /// The student's option-order salt (the same one the page provides to the inputs).
+    salt: u64,
+    /// Called with the evidence sentence ids when the student asks to see them (practice).
+    on_show_evidence: Callback<Vec<String>>,
+) -> impl IntoView {
+    let store = use_store();
+    let key = StoredValue::new(key);
+    let stored: Option<AnswerRecord> = store.progress.with_untracked(|p| {
+        key.with_value(|k| p.assignments.get(k))
+            .and_then(|a| a.answers.get(question.id.as_ref()))
+            .cloned()
+    });
+    let draft = RwSignal::new(
+        stored
+            .as_ref()
+            .map(|r| r.response.clone())
+            .unwrap_or_else(|| Response::initial_with_salt(question, salt)),
+    );
+    let tries = RwSignal::new(stored.as_ref().map_or(0, |r| r.tries));
+    let result: RwSignal<Option<Grade>> = RwSignal::new(
+        stored
+            .as_ref()
+            .filter(|r| r.tries > 0)
+            .map(|r| grade(question, &r.response)),
+    );
+    let saved = RwSignal::new(stored.is_some());
+
+    if mode == Mode::Assessment {
+        // Every change is kept as it is made; the first run only reads the draft.
+        Effect::new(move |first: Option<()>| {
+            let response = draft.get();
+            if first.is_some() {
+                let score = grade(question, &response).score;
+                let now = dom::now_ms();
+                store.update_assignments(|all| {
+                    if let Some(a) = key.with_value(|k| all.get_mut(k)) {
+                        a.save_response(&question.id, response, score, now);
+                    }
+                });
+                saved.set(true);
+            }
+        });
+    }
+
+    let card_id = question_dom_id(&question.id);
+    let feedback_id = format!("{card_id}-feedback");
+    let reminder = RwSignal::new(false);
+    let check = {
+        let feedback_id = feedback_id.clone();
+        move |_| {
+            let response = draft.get_untracked();
+            if response.is_blank() {
+                reminder.set(true);
+                result.set(None);
+            } else {
+                reminder.set(false);
+                let graded = grade(question, &response);
+                let (score, now) = (graded.score, dom::now_ms());
+                store.update_assignments(|all| {
+                    if let Some(a) = key.with_value(|k| all.get_mut(k)) {
+                        a.record_check(&question.id, response, score, now);
+                    }
+                });
+                tries.update(|t| *t += 1);
+                result.set(Some(graded));
+            }
+            let feedback_id = feedback_id.clone();
+            request_animation_frame(move || dom::focus(&feedback_id));
+        }
+    };
+
+    let actions = match mode {
+        Mode::Practice => view! {
+            <div class="question-actions">
+                <button type="button" class="button primary" on:click=check>
+                    {move || if tries.get() == 0 { "Check" } else { "Check again" }}
+                </button>
+            </div>
+        }
+        .into_any(),
+        Mode::Assessment => view! {
+            <p class="saved-note">
+                {move || if saved.get() { "Answer saved. You can change it until you hand in." } else { "" }}
+            </p>
+        }
+        .into_any(),
+    };
+
+    view! {
+        <section class="question" id=card_id.clone() aria-labelledby=format!("{card_id}-legend")>
+            <fieldset>
+                <legend id=format!("{card_id}-legend")>
+                    <span class="question-number">{format!("Question {number}")}</span>
+                    <span class="question-kind">{question.answer.kind_label()}</span>
+                    <span class="question-prompt">{question.prompt.as_ref()}</span>
+                </legend>
+                <p class="instructions">{instructions(&question.answer)}</p>
+                <AnswerInput reading=reading question=question draft=draft />
+            </fieldset>
+            {actions}
+            <div id=feedback_id class="feedback" role="status" aria-live="polite" tabindex="-1">
+                {move || {
+                    reminder
+                        .get()
+                        .then(|| view! { <p class="feedback-reminder">"Answer the question first, then press Check."</p> })
+                }}
+                {move || result.get().map(|graded| view! { <Feedback question=question graded=graded tries=tries on_show_evidence=on_show_evidence /> })}
+            </div>
+        </section>
+    }
+}
