@@ -59,7 +59,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/read/:reading/results") view=ResultsPage />
                     <Route path=path!("/read/:reading/practice") view=PracticePage />
                     <Route path=path!("/teach") view=TeachPage />
-                    <Route path=path!("/assignment/:code") view=AssignmentPage />
+                    <Route path=path!("/assignment") view=AssignmentPage />
                     <Route path=path!("/gradebook") view=GradebookPage />
                     <Route path=path!("/gradebook/:key") view=GradebookPage />
                 </Routes>

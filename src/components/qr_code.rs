@@ -66,6 +66,9 @@ mod tests {
             .filter(|&(x, y)| qr.get_module(x, y))
             .count();
         assert_eq!(path.matches('M').count(), dark);
-        assert!(qr_path(&"x".repeat(5000)).is_none(), "too long for any QR code");
+        assert!(
+            qr_path(&"x".repeat(5000)).is_none(),
+            "too long for any QR code"
+        );
     }
 }

@@ -1,4 +1,4 @@
-//! A student's view of an assignment link (`/assignment/<code>`): what it is, then the work,
+//! A student's view of an assignment link (`/assignment?code=<code>`): what it is, then the work,
 //! then the handed-in result. The assignment's answers are kept in the student's progress under
 //! the assignment's key, apart from free study.
 
@@ -17,34 +17,65 @@ use crate::state::{use_store, Store};
 use lectern_content::Reading;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::use_query_map;
 
-/// The app path of an assignment link.
+/// The app path of an assignment link. The code goes in the query, not the path: its `.` would
+/// make static hosts look for a file instead of serving the app.
 pub fn assignment_path(code: &str) -> String {
-    format!("/assignment/{code}")
+    format!("/assignment?code={code}")
+}
+
+/// The code in a pasted assignment link (or the code itself, pasted alone).
+pub fn code_from_link(link: &str) -> &str {
+    let link = link.trim();
+    let code = link.rsplit_once("code=").map_or(link, |(_, code)| code);
+    code.split(['&', '#']).next().unwrap_or_default()
 }
 
 #[component]
 pub fn AssignmentPage() -> impl IntoView {
-    let params = use_params_map();
-    let code = params.with_untracked(|p| p.get("code").unwrap_or_default());
-    match Assignment::from_code(&code, READINGS) {
-        Ok(assignment) => {
-            let reading = find_reading(&assignment.reading).expect("checked by from_code");
-            view! { <AssignmentView assignment=assignment reading=reading code=code /> }.into_any()
-        }
-        Err(error) => {
-            dom::set_title("Assignment link not working · Lectern");
-            view! {
-                <div class="page">
-                    <h1>"This assignment link does not work"</h1>
-                    <p role="alert">{error.to_string()}</p>
-                    <p>"Check that you copied the whole link, or ask your teacher to send it again."</p>
-                    <p><A href=app_url("/")>"Go to the start page"</A></p>
-                </div>
+    let query = use_query_map();
+    // Drawn again for another code (a link followed from the home page's list).
+    let code = Memo::new(move |_| query.with(|q| q.get("code").unwrap_or_default()));
+    move || {
+        let code = code.get();
+        match Assignment::from_code(&code, READINGS) {
+            Ok(assignment) => {
+                let reading = find_reading(&assignment.reading).expect("checked by from_code");
+                view! { <AssignmentView assignment=assignment reading=reading code=code /> }
+                    .into_any()
             }
-            .into_any()
+            Err(error) => {
+                dom::set_title("Assignment link not working · Lectern");
+                view! {
+                    <div class="page">
+                        <h1>"This assignment link does not work"</h1>
+                        <p role="alert">{error.to_string()}</p>
+                        <p>"Check that you copied the whole link, or ask your teacher to send it again."</p>
+                        <p><A href=app_url("/")>"Go to the start page"</A></p>
+                    </div>
+                }
+                .into_any()
+            }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_come_out_of_pasted_links() {
+        assert_eq!(
+            code_from_link(" https://x.example/lectern/assignment?code=LA1.abc_-9 "),
+            "LA1.abc_-9"
+        );
+        assert_eq!(
+            code_from_link("https://x.example/assignment?code=LA1.abc&utm=1"),
+            "LA1.abc"
+        );
+        assert_eq!(code_from_link("LA1.abc"), "LA1.abc");
     }
 }
 

@@ -15,6 +15,7 @@ use crate::core::gradebook::{
 };
 use crate::core::handin::MAX_RESULT_BYTES;
 use crate::pages::app_url;
+use crate::pages::assignment::code_from_link;
 use crate::pages::teach::gradebook_url;
 use crate::platform::{dom, files};
 use crate::state::TeacherStore;
@@ -80,12 +81,7 @@ fn GradebookIndex(
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let text = link.get_untracked();
-        let code = text
-            .rsplit("/assignment/")
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_string();
+        let code = code_from_link(&text).to_string();
         match Assignment::from_code(&code, READINGS) {
             Err(e) => message.set(e.to_string()),
             Ok(assignment) => {

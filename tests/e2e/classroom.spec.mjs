@@ -1,0 +1,247 @@
+// The classroom loop with no server: a teacher (one browser context) makes an assignment, three
+// students (each their own context, as on their own devices) open its link, answer differently
+// and hand in, and the teacher collects two codes by pasting and one result file: the class
+// table, the per-question figures and the CSV must hold exactly the expected numbers.
+
+import { readFileSync } from 'node:fs';
+import { test, expect } from './fixtures.mjs';
+import { watch } from './support/watch.mjs';
+import { loadReading } from './support/content.mjs';
+import { answerRight, answerWrong, card } from './support/answer.mjs';
+
+const reading = loadReading('adversaries-to-allies');
+const section = reading.sections.find((s) => s.id === 'intelligence');
+const questions = reading.questions.filter((q) => q.section === section.id);
+
+/** The percent a wrong answer from answerWrong() still earns: a reversed ordering leaves the
+ *  middle item of an odd-length list in its place. Everything else scores 0. */
+function wrongPercent(q) {
+  if (q.kind === 'ordering' && q.items.length % 2 === 1) return Math.round(100 / q.items.length);
+  return 0;
+}
+
+// Ana gets everything right, Ben everything wrong, Cy the first half (in the reading's order).
+const half = Math.ceil(questions.length / 2);
+const students = [
+  { name: 'Ana', right: () => true },
+  { name: 'Ben', right: () => false },
+  { name: 'Cy', right: (i) => i < half },
+];
+const percentOf = (student, q, i) => (student.right(i) ? 100 : wrongPercent(q));
+const totalOf = (student) =>
+  Math.round(questions.reduce((sum, q, i) => sum + percentOf(student, q, i), 0) / questions.length);
+
+async function makeAssignment(page, { title, mode, minutes }) {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Make an assignment' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Make an assignment');
+  await page.getByLabel('Title', { exact: true }).fill(title);
+  for (const s of reading.sections) {
+    const heading = s.heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const box = page.getByLabel(new RegExp(`^${heading} \\(\\d+ questions\\)$`));
+    if (s.id === section.id) await box.check();
+    else await box.uncheck();
+  }
+  await expect(page.getByText(`${questions.length} questions chosen.`)).toBeVisible();
+  await page.getByLabel(mode === 'assessment' ? /^Assessment/ : /^Practice/).check();
+  if (minutes) await page.getByLabel('Time limit in minutes (optional)').fill(String(minutes));
+  await page.getByRole('button', { name: 'Make the assignment link' }).click();
+  const created = page.locator('#created');
+  await expect(created.getByRole('heading', { name: `“${title}” is ready` })).toBeFocused();
+  await expect(created.getByRole('img', { name: /QR code of the assignment link/ })).toBeVisible();
+  return created;
+}
+
+test('a teacher sets an assessment, three students hand in, and the gradebook adds it up', async ({
+  page,
+  browser,
+  baseURL,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const created = await makeAssignment(page, { title: 'Sharing secrets quiz', mode: 'assessment' });
+  const link = await created.getByLabel('Assignment link', { exact: true }).inputValue();
+  expect(link).toMatch(new RegExp(`^${baseURL}/assignment\\?code=LA1\\.[A-Za-z0-9_-]+$`));
+
+  const codes = {};
+  let cyFile;
+  for (const student of students) {
+    const context = await browser.newContext();
+    const problems = watch(context, baseURL);
+    const s = await context.newPage();
+    await s.goto(link);
+    await expect(s.getByRole('heading', { level: 1 })).toHaveText('Sharing secrets quiz');
+    await expect(s.getByText(/^Assessment\. You see no marks until you hand in/)).toBeVisible();
+    // No name, no start.
+    await s.getByRole('button', { name: 'Start' }).click();
+    await expect(s.getByRole('alert').filter({ hasText: 'Type your name' })).toBeVisible();
+    await s.getByLabel('Your name').fill(student.name);
+    await s.getByRole('button', { name: 'Start' }).click();
+    await expect(s.getByText(`Working as ${student.name}.`)).toBeVisible();
+
+    for (const [i, q] of questions.entries()) {
+      if (student.right(i)) await answerRight(s, reading, q);
+      else await answerWrong(s, reading, q);
+      await expect(card(s, q).getByText(/^Answer saved/)).toBeVisible();
+    }
+    // An assessment shows no marks and has no Check button before hand-in.
+    await expect(s.locator('.verdict')).toHaveCount(0);
+    await expect(s.getByRole('button', { name: /^Check/ })).toHaveCount(0);
+    // Nothing typed is lost on a reload.
+    await s.reload();
+    await expect(s.getByText(`You have answered ${questions.length} of ${questions.length} questions.`)).toBeVisible();
+
+    await s.getByRole('button', { name: 'Hand in…' }).click();
+    await expect(s.getByRole('button', { name: 'Yes, hand in' })).toBeFocused();
+    await s.getByRole('button', { name: 'Yes, hand in' }).click();
+    await expect(s.getByRole('heading', { level: 1 })).toHaveText('Sharing secrets quiz: handed in');
+    await expect(s.locator('.score-line')).toContainText(`Your score: ${totalOf(student)}%.`);
+    // After hand-in, the marks: every question, with the right answer where it was missed.
+    await expect(s.locator('.report-question')).toHaveCount(questions.length);
+    codes[student.name] = await s.getByLabel('Hand-in code').inputValue();
+    expect(codes[student.name]).toMatch(/^LR1\.[A-Za-z0-9_-]+$/);
+    if (student.name === 'Cy') {
+      const [download] = await Promise.all([
+        s.waitForEvent('download'),
+        s.getByRole('button', { name: 'Download result file' }).click(),
+      ]);
+      cyFile = testInfo.outputPath('cy-result.json');
+      await download.saveAs(cyFile);
+      expect(download.suggestedFilename()).toBe('lectern-result-sharing-secrets-quiz-cy.json');
+    }
+    await context.close();
+    expect(problems.list(), 'student page problems').toEqual([]);
+  }
+
+  // The teacher collects: two codes pasted (with a damaged one and a repeat), one file.
+  await created.getByRole('link', { name: 'Open its gradebook' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gradebook: Sharing secrets quiz');
+  const damaged = codes.Ben.slice(0, -3);
+  await page
+    .getByLabel('Hand-in codes, one per line')
+    .fill([codes.Ana, '', damaged, codes.Ben, codes.Ana].join('\n'));
+  await page.getByRole('button', { name: 'Add codes' }).click();
+  const reports = page.locator('#entry-reports');
+  await expect(reports).toBeFocused();
+  await expect(reports).toContainText('2 added, 2 not added.');
+  await expect(reports).toContainText('Line 1: added Ana.');
+  await expect(reports).toContainText('Line 3: not added: it is damaged or incomplete');
+  await expect(reports).toContainText('Line 4: added Ben.');
+  await expect(reports).toContainText("Line 5: not added: Ana's result is already in the gradebook.");
+  await page.getByLabel(/^Result files/).setInputFiles(cyFile);
+  await expect(reports).toContainText('cy-result.json: added Cy.');
+
+  // The class table, by name.
+  const rows = page.locator('.class-table tbody tr');
+  await expect(rows).toHaveCount(3);
+  for (const [r, student] of students.entries()) {
+    const cells = rows.nth(r).locator('th, td');
+    await expect(cells.nth(0)).toHaveText(student.name);
+    await expect(cells.nth(1)).toHaveText(`${totalOf(student)}%`);
+    await expect(cells.nth(2)).toHaveText(totalOf(student) >= 60 ? 'Yes' : 'No');
+    for (const [i, q] of questions.entries()) {
+      await expect(cells.nth(5 + i)).toHaveText(`${percentOf(student, q, i)}%`);
+    }
+  }
+
+  // Per question: percent of students fully right, the most missed first.
+  const expectedStats = questions
+    .map((q, i) => ({
+      number: i + 1,
+      right: Math.round((students.filter((st) => percentOf(st, q, i) === 100).length * 100) / 3),
+      mean: Math.round(students.reduce((sum, st) => sum + percentOf(st, q, i), 0) / 3),
+    }))
+    .sort((a, b) => a.right - b.right || a.number - b.number);
+  const statRows = page.locator('.question-stats tbody tr');
+  await expect(statRows).toHaveCount(questions.length);
+  for (const [r, stat] of expectedStats.entries()) {
+    const cells = statRows.nth(r).locator('th, td');
+    await expect(cells.nth(0)).toHaveText(`Q${stat.number}`);
+    await expect(cells.nth(2)).toHaveText(`${stat.right}%`);
+    await expect(cells.nth(3)).toHaveText(`${stat.mean}%`);
+  }
+
+  // The distribution table: one student in each of three bands.
+  const bands = new Map();
+  for (const st of students) {
+    const band = Math.min(9, Math.floor(totalOf(st) / 10));
+    bands.set(band, (bands.get(band) ?? 0) + 1);
+  }
+  const bandRows = page.locator('.distribution tbody tr td');
+  for (let band = 0; band < 10; band++) {
+    await expect(bandRows.nth(band)).toHaveText(String(bands.get(band) ?? 0));
+  }
+
+  // The CSV: RFC 4180, one row per student, the same numbers.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  const csvPath = testInfo.outputPath('class.csv');
+  await download.saveAs(csvPath);
+  const csv = readFileSync(csvPath, 'utf8');
+  const lines = csv.split('\r\n');
+  expect(lines.at(-1)).toBe('');
+  expect(lines).toHaveLength(5);
+  expect(lines[0]).toMatch(/^Student,Score \(%\),Passed,Answered,Questions,Time on task \(minutes\),Handed in \(UTC\),Late,Time ran out,Q1 q-intel-who-offered: /);
+  for (const [r, student] of students.entries()) {
+    const fields = lines[r + 1].split(',');
+    expect(fields[0]).toBe(student.name);
+    expect(fields[1]).toBe(String(totalOf(student)));
+    expect(fields[2]).toBe(totalOf(student) >= 60 ? 'yes' : 'no');
+    expect(fields[3]).toBe(String(questions.length));
+    expect(fields.slice(9)).toEqual(questions.map((q, i) => String(percentOf(student, q, i))));
+  }
+
+  // Removing one student's entry.
+  await page.getByRole('button', { name: "Remove Ben's result" }).click();
+  await expect(page.getByRole('button', { name: 'Remove', exact: true })).toBeFocused();
+  await page.getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(rows).toHaveCount(2);
+  await page.reload();
+  await expect(rows).toHaveCount(2);
+});
+
+test('a timed assignment with extra time warns, then hands in by itself with what was typed', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(90_000);
+  const created = await makeAssignment(page, { title: 'Timed quiz', mode: 'assessment', minutes: 10 });
+  await created.getByLabel('Extra time').selectOption({ label: '+50%: a link for students with extra time' });
+  const link = await created.getByLabel('Assignment link', { exact: true }).inputValue();
+
+  const context = await browser.newContext();
+  const problems = watch(context, baseURL);
+  const s = await context.newPage();
+  await s.clock.install();
+  await s.goto(link);
+  await expect(s.getByText('15 minutes (including 50% extra time)')).toBeVisible();
+  await s.getByLabel('Your name').fill('Dee');
+  await s.getByRole('button', { name: 'Start (the timer starts now)' }).click();
+  await expect(s.getByRole('timer')).toContainText('15:00');
+  const short = questions.find((q) => q.kind === 'short');
+  await card(s, short).getByLabel('Your answer').fill(short.accepted[0]);
+
+  // At the class's 10 minutes, Dee still has 5: the warning is announced.
+  await s.clock.fastForward('10:01');
+  await expect(s.getByRole('timer')).toContainText('4:5');
+  await expect(s.locator('.countdown-warning')).toHaveText(/^5 minutes left\./);
+  await s.clock.fastForward('04:00');
+  await expect(s.locator('.countdown-warning')).toHaveText(/^1 minute left\./);
+  await s.clock.fastForward('01:00');
+  await expect(s.getByRole('heading', { level: 1 })).toHaveText('Timed quiz: handed in');
+  await expect(s.getByText('(automatically, when the time ran out)')).toBeVisible();
+  await expect(s.locator('.report-question').filter({ hasText: short.prompt })).toContainText(
+    `Your answer: ${short.accepted[0]}`,
+  );
+  await context.close();
+  expect(problems.list()).toEqual([]);
+});
+
+test('a broken assignment link says so and changes nothing', async ({ page }) => {
+  await page.goto('/assignment?code=LA1.not-a-real-code');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('This assignment link does not work');
+  await expect(page.getByRole('alert')).toContainText('damaged or incomplete');
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('progress')))).toEqual([]);
+});
