@@ -245,3 +245,37 @@ test('a broken assignment link says so and changes nothing', async ({ page }) =>
   await expect(page.getByRole('alert')).toContainText('damaged or incomplete');
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('progress')))).toEqual([]);
 });
+
+test('a practice assignment gives feedback and retries, counts first tries, and stays apart from free study', async ({
+  page,
+}) => {
+  const created = await makeAssignment(page, { title: 'Practice run', mode: 'practice' });
+  const link = await created.getByLabel('Assignment link', { exact: true }).inputValue();
+  await page.goto(link);
+  await page.getByLabel('Your name').fill('Eve');
+  await page.getByRole('button', { name: 'Start' }).click();
+  const [first, ...rest] = questions;
+  await answerWrong(page, reading, first);
+  await card(page, first).getByRole('button', { name: 'Check' }).click();
+  await expect(card(page, first).locator('.verdict')).toContainText('Not quite.');
+  await answerRight(page, reading, first);
+  await card(page, first).getByRole('button', { name: 'Check again' }).click();
+  await expect(card(page, first).locator('.verdict')).toContainText('Correct!');
+  for (const q of rest) {
+    await answerRight(page, reading, q);
+    await card(page, q).getByRole('button', { name: 'Check' }).click();
+    await expect(card(page, q).locator('.verdict')).toContainText('Correct!');
+  }
+  await page.getByRole('button', { name: 'Hand in…' }).click();
+  await page.getByRole('button', { name: 'Yes, hand in' }).click();
+  // The first try of question 1 was wrong: it counts 0, whatever came after.
+  const expected = Math.round((100 * rest.length + wrongPercent(first)) / questions.length);
+  await expect(page.locator('.score-line')).toContainText(`Your score: ${expected}%.`);
+
+  // The home page lists the assignment; free study's results know nothing of it.
+  await page.getByRole('link', { name: 'Lectern', exact: true }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Practice run' })).toContainText('Handed in');
+  await page.goto(`/read/${reading.id}/results`);
+  const overall = page.locator('tfoot tr').first();
+  await expect(overall.locator('td').first()).toHaveText(`0 of ${reading.questions.length}`);
+});
