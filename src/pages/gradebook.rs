@@ -367,7 +367,7 @@ fn ClassGradebook(
             <h2 id="class-heading">"Class"</h2>
             {if has_rows {
                 view! {
-                    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="class-heading">
+                    <div class="table-scroll" tabindex="0" role="region" aria-label="Class table (scrolls sideways)">
                         <table class="class-table">
                             <caption>{format!("{} results, by name. Scores per question in percent; — for no answer.", rows.len())}</caption>
                             <thead>

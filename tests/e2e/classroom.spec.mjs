@@ -4,6 +4,7 @@
 // table, the per-question figures and the CSV must hold exactly the expected numbers.
 
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures.mjs';
 import { watch } from './support/watch.mjs';
 import { loadReading } from './support/content.mjs';
@@ -279,3 +280,49 @@ test('a practice assignment gives feedback and retries, counts first tries, and 
   const overall = page.locator('tfoot tr').first();
   await expect(overall.locator('td').first()).toHaveText(`0 of ${reading.questions.length}`);
 });
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function expectNoViolations(page, what) {
+  const results = await new AxeBuilder({ page })
+    .withTags(TAGS)
+    .options({ rules: { 'target-size': { enabled: true } } })
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`,
+  );
+  expect(summary, `${what}: accessibility violations`).toEqual([]);
+}
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`teacher, assignment and gradebook screens pass axe (${colorScheme})`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.emulateMedia({ colorScheme });
+    const created = await makeAssignment(page, { title: 'Axe quiz', mode: 'assessment', minutes: 30 });
+    await expectNoViolations(page, 'teacher page with a new assignment');
+    const link = await created.getByLabel('Assignment link', { exact: true }).inputValue();
+
+    await page.goto(link);
+    await page.getByRole('button', { name: /^Start/ }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Type your name' })).toBeVisible();
+    await expectNoViolations(page, 'assignment intro with a missing name');
+    await page.getByLabel('Your name').fill('Fay');
+    await page.getByRole('button', { name: /^Start/ }).click();
+    for (const q of questions) await answerRight(page, reading, q);
+    await page.getByRole('button', { name: 'Hand in…' }).click();
+    await expectNoViolations(page, 'assessment in progress, asking to confirm the hand-in');
+    await page.getByRole('button', { name: 'Yes, hand in' }).click();
+    await expect(page.locator('.score-line')).toBeVisible();
+    await expectNoViolations(page, 'handed-in result');
+    const code = await page.getByLabel('Hand-in code').inputValue();
+
+    await page.goto('/gradebook');
+    await expectNoViolations(page, 'gradebook index');
+    await page.getByRole('link', { name: 'Axe quiz' }).click();
+    await page.getByLabel('Hand-in codes, one per line').fill(`${code}\nnot a code`);
+    await page.getByRole('button', { name: 'Add codes' }).click();
+    await expect(page.locator('.class-table tbody tr')).toHaveCount(1);
+    await page.getByRole('button', { name: "Remove Fay's result" }).click();
+    await expectNoViolations(page, 'gradebook with results, a report and a confirmation');
+  });
+}
