@@ -2,8 +2,9 @@
 //! feedback like a study question; in an assessment it shows no marks and keeps every change
 //! at once, so nothing is lost if the tab closes or the time runs out.
 
-use crate::components::inputs::AnswerInput;
-use crate::components::question_card::{instructions, question_dom_id, Feedback};
+use crate::components::question_card::{
+    check_answer, question_dom_id, FeedbackRegion, QuestionFieldset,
+};
 use crate::core::assignment::Mode;
 use crate::core::grading::{grade, Grade};
 use crate::core::progress::AnswerRecord;
@@ -72,24 +73,22 @@ pub fn AssignmentQuestion(
     let check = {
         let feedback_id = feedback_id.clone();
         move |_| {
-            let response = draft.get_untracked();
-            if response.is_blank() {
-                reminder.set(true);
-                result.set(None);
-            } else {
-                reminder.set(false);
-                let graded = grade(question, &response);
-                let (score, now) = (graded.score, dom::now_ms());
-                store.update_assignments(|all| {
-                    if let Some(a) = key.with_value(|k| all.get_mut(k)) {
-                        a.record_check(&question.id, response, score, now);
-                    }
-                });
-                tries.update(|t| *t += 1);
-                result.set(Some(graded));
-            }
-            let feedback_id = feedback_id.clone();
-            request_animation_frame(move || dom::focus(&feedback_id));
+            check_answer(
+                question,
+                draft,
+                reminder,
+                result,
+                tries,
+                &feedback_id,
+                |response, score| {
+                    let now = dom::now_ms();
+                    store.update_assignments(|all| {
+                        if let Some(a) = key.with_value(|k| all.get_mut(k)) {
+                            a.record_check(&question.id, response, score, now);
+                        }
+                    });
+                },
+            )
         }
     };
 
@@ -112,24 +111,16 @@ pub fn AssignmentQuestion(
 
     view! {
         <section class="question" id=card_id.clone() aria-labelledby=format!("{card_id}-legend")>
-            <fieldset>
-                <legend id=format!("{card_id}-legend")>
-                    <span class="question-number">{format!("Question {number}")}</span>
-                    <span class="question-kind">{question.answer.kind_label()}</span>
-                    <span class="question-prompt">{question.prompt.as_ref()}</span>
-                </legend>
-                <p class="instructions">{instructions(&question.answer)}</p>
-                <AnswerInput reading=reading question=question draft=draft />
-            </fieldset>
+            <QuestionFieldset reading=reading question=question number=number draft=draft />
             {actions}
-            <div id=feedback_id class="feedback" role="status" aria-live="polite" tabindex="-1">
-                {move || {
-                    reminder
-                        .get()
-                        .then(|| view! { <p class="feedback-reminder">"Answer the question first, then press Check."</p> })
-                }}
-                {move || result.get().map(|graded| view! { <Feedback question=question graded=graded tries=tries on_show_evidence=on_show_evidence /> })}
-            </div>
+            <FeedbackRegion
+                id=feedback_id
+                question=question
+                reminder=reminder
+                result=result
+                tries=tries
+                on_show_evidence=on_show_evidence
+            />
         </section>
     }
 }

@@ -75,34 +75,21 @@ pub fn QuestionCard(
     let check = {
         let feedback_id = feedback_id.clone();
         move |_| {
-            let response = draft.get_untracked();
-            if response.is_blank() {
-                reminder.set(true);
-                result.set(None);
-            } else {
-                reminder.set(false);
-                let graded = grade(question, &response);
-                store.record_answer(&reading.id, &question.id, response, graded.score);
-                tries.update(|t| *t += 1);
-                result.set(Some(graded));
-            }
-            // Focus once the verdict is on the page, so a screen reader reads it out.
-            let feedback_id = feedback_id.clone();
-            request_animation_frame(move || dom::focus(&feedback_id));
+            check_answer(
+                question,
+                draft,
+                reminder,
+                result,
+                tries,
+                &feedback_id,
+                |response, score| store.record_answer(&reading.id, &question.id, response, score),
+            )
         }
     };
 
     view! {
         <section class="question" id=card_id.clone() aria-labelledby=format!("{card_id}-legend")>
-            <fieldset>
-                <legend id=format!("{card_id}-legend")>
-                    <span class="question-number">{format!("Question {number}")}</span>
-                    <span class="question-kind">{question.answer.kind_label()}</span>
-                    <span class="question-prompt">{question.prompt.as_ref()}</span>
-                </legend>
-                <p class="instructions">{instructions(&question.answer)}</p>
-                <AnswerInput reading=reading question=question draft=draft />
-            </fieldset>
+            <QuestionFieldset reading=reading question=question number=number draft=draft />
             <div class="question-actions">
                 <button type="button" class="button primary" on:click=check>
                     {move || if tries.get() == 0 { "Check" } else { "Check again" }}
@@ -126,20 +113,96 @@ pub fn QuestionCard(
                 <strong>"Answer: "</strong>
                 {answer_key(reading, question)}
             </p>
-            <div id=feedback_id class="feedback" role="status" aria-live="polite" tabindex="-1">
-                {move || {
-                    reminder
-                        .get()
-                        .then(|| view! { <p class="feedback-reminder">"Answer the question first, then press Check."</p> })
-                }}
-                {move || result.get().map(|graded| view! { <Feedback question=question graded=graded tries=tries on_show_evidence=on_show_evidence /> })}
-            </div>
+            <FeedbackRegion
+                id=feedback_id
+                question=question
+                reminder=reminder
+                result=result
+                tries=tries
+                on_show_evidence=on_show_evidence
+            />
         </section>
     }
 }
 
+/// The question itself: its number, kind and prompt as the `legend`, how to answer, and the
+/// answer control. The legend's id (`q-<id>-legend`) names the card.
+#[component]
+pub fn QuestionFieldset(
+    reading: &'static Reading,
+    question: &'static Question,
+    /// The question's number as shown to the student.
+    number: usize,
+    /// The student's answer so far.
+    draft: RwSignal<Response>,
+) -> impl IntoView {
+    view! {
+        <fieldset>
+            <legend id=format!("{}-legend", question_dom_id(&question.id))>
+                <span class="question-number">{format!("Question {number}")}</span>
+                <span class="question-kind">{question.answer.kind_label()}</span>
+                <span class="question-prompt">{question.prompt.as_ref()}</span>
+            </legend>
+            <p class="instructions">{instructions(&question.answer)}</p>
+            <AnswerInput reading=reading question=question draft=draft />
+        </fieldset>
+    }
+}
+
+/// Grades the draft on "Check": a blank answer gets a reminder; otherwise the grade is shown
+/// and `record` keeps the response and score. Either way the feedback region then receives
+/// focus, once it is on the page, so that a screen reader reads the verdict out.
+pub fn check_answer(
+    question: &'static Question,
+    draft: RwSignal<Response>,
+    reminder: RwSignal<bool>,
+    result: RwSignal<Option<Grade>>,
+    tries: RwSignal<u32>,
+    feedback_id: &str,
+    record: impl FnOnce(Response, f32),
+) {
+    let response = draft.get_untracked();
+    if response.is_blank() {
+        reminder.set(true);
+        result.set(None);
+    } else {
+        reminder.set(false);
+        let graded = grade(question, &response);
+        record(response, graded.score);
+        tries.update(|t| *t += 1);
+        result.set(Some(graded));
+    }
+    let feedback_id = feedback_id.to_string();
+    request_animation_frame(move || dom::focus(&feedback_id));
+}
+
+/// The live region under a question: the reminder to answer first, or the result of a check.
+#[component]
+pub fn FeedbackRegion(
+    /// The region's DOM id (focused after each check).
+    id: String,
+    question: &'static Question,
+    /// Whether "Check" was pressed with nothing answered.
+    reminder: RwSignal<bool>,
+    /// The last check's grade.
+    result: RwSignal<Option<Grade>>,
+    tries: RwSignal<u32>,
+    on_show_evidence: Callback<Vec<String>>,
+) -> impl IntoView {
+    view! {
+        <div id=id class="feedback" role="status" aria-live="polite" tabindex="-1">
+            {move || {
+                reminder
+                    .get()
+                    .then(|| view! { <p class="feedback-reminder">"Answer the question first, then press Check."</p> })
+            }}
+            {move || result.get().map(|graded| view! { <Feedback question=question graded=graded tries=tries on_show_evidence=on_show_evidence /> })}
+        </div>
+    }
+}
+
 /// How to answer, in words, for each kind.
-pub fn instructions(answer: &Answer) -> &'static str {
+fn instructions(answer: &Answer) -> &'static str {
     match answer {
         Answer::SingleChoice { .. } => "Choose one answer.",
         Answer::MultipleSelect { .. } => "Choose all the answers that apply.",
@@ -157,7 +220,7 @@ pub fn instructions(answer: &Answer) -> &'static str {
 /// The result of a check: right or not, the feedback for what the student chose, the
 /// explanation, and "Show in text".
 #[component]
-pub fn Feedback(
+fn Feedback(
     question: &'static Question,
     graded: Grade,
     tries: RwSignal<u32>,

@@ -11,6 +11,19 @@ pub fn sentence_dom_id(sentence: &str) -> String {
     format!("s-{sentence}")
 }
 
+/// What "Show in text" does: highlights the question's evidence sentences, then scrolls to the
+/// first and moves focus there, so a keyboard or screen-reader user lands on it too.
+pub fn show_evidence(highlighted: RwSignal<Vec<String>>) -> Callback<Vec<String>> {
+    Callback::new(move |ids: Vec<String>| {
+        if let Some(first) = ids.first() {
+            let target = sentence_dom_id(first);
+            highlighted.set(ids);
+            crate::platform::dom::scroll_to(&target);
+            crate::platform::dom::focus(&target);
+        }
+    })
+}
+
 /// The section's paragraphs. Sentences whose ids are in `highlighted` are marked as evidence.
 /// Each glossary term is marked at its first occurrence in the section.
 #[component]

@@ -93,6 +93,21 @@ impl TeacherData {
             .collect()
     }
 
+    /// The assignments whose links this app can read, newest first, with how many results
+    /// each has.
+    pub fn newest_first(&self, readings: &[Reading]) -> Vec<(Assignment, usize)> {
+        let mut list: Vec<(Assignment, usize, f64)> = self
+            .assignments
+            .values()
+            .filter_map(|a| {
+                let assignment = Assignment::from_code(&a.code, readings).ok()?;
+                Some((assignment, a.results.len(), a.created_at))
+            })
+            .collect();
+        list.sort_by(|a, b| b.2.total_cmp(&a.2));
+        list.into_iter().map(|(a, n, _)| (a, n)).collect()
+    }
+
     /// Removes one student's result (by its place in the list).
     pub fn remove_result(&mut self, key: &str, index: usize) {
         if let Some(a) = self.assignments.get_mut(key) {
@@ -502,6 +517,13 @@ mod tests {
     fn removing_and_storing() {
         let a = assignment();
         let mut t = teacher_with(&a);
+        let newer = Assignment {
+            id: 100,
+            ..a.clone()
+        };
+        t.add_assignment(&newer, &newer.to_code(&READINGS[0]), 5.0);
+        let order: Vec<u32> = t.newest_first(READINGS).iter().map(|(x, _)| x.id).collect();
+        assert_eq!(order, vec![100, 99]);
         let entries = pasted_entries(&format!(
             "{}\n{}",
             result("Ana", &[None, None, None]).to_code(),
@@ -518,6 +540,7 @@ mod tests {
         let json = t.to_json();
         assert_eq!(TeacherData::from_json(&json), Ok(t.clone()));
         t.remove_assignment(&a.key());
+        t.remove_assignment(&newer.key());
         assert!(t.assignments.is_empty());
         assert!(TeacherData::from_json("{\"version\":9}").is_err());
         assert!(TeacherData::from_json("nope").is_err());

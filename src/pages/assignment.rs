@@ -6,7 +6,7 @@ use crate::components::assignment_question::AssignmentQuestion;
 use crate::components::countdown::Countdown;
 use crate::components::hand_in_result::HandInResult;
 use crate::components::inputs::OptionSalt;
-use crate::components::section_text::{sentence_dom_id, SectionText};
+use crate::components::section_text::{show_evidence, SectionText};
 use crate::content::{find_reading, READINGS};
 use crate::core::assignment::Assignment;
 use crate::core::handin::HandIn;
@@ -293,14 +293,7 @@ fn Work(assignment: Assignment, reading: &'static Reading) -> impl IntoView {
     });
 
     let highlighted = RwSignal::new(Vec::<String>::new());
-    let show_evidence = Callback::new(move |ids: Vec<String>| {
-        if let Some(first) = ids.first() {
-            let target = sentence_dom_id(first);
-            highlighted.set(ids);
-            dom::scroll_to(&target);
-            dom::focus(&target);
-        }
-    });
+    let show_evidence = show_evidence(highlighted);
 
     let assignment_value = StoredValue::new(assignment.clone());
     let deadline = assignment

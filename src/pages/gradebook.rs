@@ -90,18 +90,7 @@ fn GradebookIndex(
             }
         }
     };
-    let mut list: Vec<(Assignment, usize, f64)> = data
-        .assignments
-        .values()
-        .filter_map(|a| {
-            Some((
-                Assignment::from_code(&a.code, READINGS).ok()?,
-                a.results.len(),
-                a.created_at,
-            ))
-        })
-        .collect();
-    list.sort_by(|a, b| b.2.total_cmp(&a.2));
+    let list = data.newest_first(READINGS);
     view! {
         <h1>"Gradebook"</h1>
         <p>"Choose an assignment to collect and read its results. "<A href=app_url("/teach")>"Make a new assignment"</A>"."</p>
@@ -110,7 +99,7 @@ fn GradebookIndex(
         } else {
             view! {
                 <ul class="assignment-list">
-                    {list.into_iter().map(|(a, results, _)| view! {
+                    {list.into_iter().map(|(a, results)| view! {
                         <li>
                             <A href=gradebook_url(&a.key())>{a.title.clone()}</A>
                             {format!(" · {} · {results} results", a.mode.label())}

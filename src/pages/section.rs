@@ -1,7 +1,7 @@
 //! A section: its text, comfortable to read, then its questions, then the way on.
 
 use crate::components::question_card::QuestionCard;
-use crate::components::section_text::{sentence_dom_id, SectionText};
+use crate::components::section_text::{show_evidence, SectionText};
 use crate::pages::not_found::NotFound;
 use crate::pages::{reading_from_route, reading_url, results_url, section_url};
 use crate::platform::dom;
@@ -46,14 +46,7 @@ fn SectionView(reading: &'static Reading, section: &'static Section) -> impl Int
     ));
 
     let highlighted = RwSignal::new(Vec::<String>::new());
-    let show_evidence = Callback::new(move |ids: Vec<String>| {
-        if let Some(first) = ids.first() {
-            let target = sentence_dom_id(first);
-            highlighted.set(ids);
-            dom::scroll_to(&target);
-            dom::focus(&target);
-        }
-    });
+    let show_evidence = show_evidence(highlighted);
     // Arriving from elsewhere with a question's evidence to show, or a link to a question.
     let query = use_query_map();
     let location = use_location();

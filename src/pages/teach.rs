@@ -291,36 +291,24 @@ fn MyAssignments(teacher: TeacherStore) -> impl IntoView {
         Err(message) => view! { <p role="alert">{message}</p> }.into_any(),
         Ok(data) if data.assignments.is_empty() => ().into_any(),
         Ok(data) => {
-            let mut list: Vec<(Assignment, usize, f64)> = data
-                .assignments
-                .values()
-                .filter_map(|a| {
-                    Some((
-                        Assignment::from_code(&a.code, READINGS).ok()?,
-                        a.results.len(),
-                        a.created_at,
-                    ))
-                })
-                .collect();
-            list.sort_by(|a, b| b.2.total_cmp(&a.2));
+            let list = data.newest_first(READINGS);
             view! {
                 <section aria-labelledby="mine-heading">
                     <h2 id="mine-heading">"Your assignments"</h2>
                     <ul class="assignment-list">
                         {list
                             .into_iter()
-                            .map(|(a, results, created_at)| {
+                            .map(|(a, results)| {
                                 let reading = find_reading(&a.reading).map_or("", |r| r.title.as_ref());
                                 view! {
                                     <li>
                                         <h3>{a.title.clone()}</h3>
                                         <p>
                                             {format!(
-                                                "{} · {} · {} questions · made {} · {results} results collected",
+                                                "{} · {} · {} questions · {results} results collected",
                                                 reading,
                                                 a.mode.label(),
-                                                a.questions.len(),
-                                                dom::local_date_time(created_at)
+                                                a.questions.len()
                                             )}
                                         </p>
                                         <details>

@@ -1,0 +1,83 @@
+//! The teacher's stored data and the browser helpers the classroom pages use, in headless
+//! Chromium: unreadable or newer gradebook data is never written over; dates typed into a
+//! `datetime-local` field are read in the device's time zone.
+#![cfg(target_arch = "wasm32")]
+
+use lectern::content::READINGS;
+use lectern::core::assignment::{Assignment, Mode};
+use lectern::platform::dom;
+use lectern::state::{TeacherStore, TEACHER_KEY};
+use leptos::prelude::*;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn raw() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn assignment() -> Assignment {
+    let reading = &READINGS[0];
+    Assignment {
+        id: 1,
+        title: "Quiz".into(),
+        reading: reading.id.to_string(),
+        questions: vec![reading.questions[0].id.to_string()],
+        mode: Mode::Practice,
+        shuffle_questions: false,
+        shuffle_options: false,
+        seed: 1,
+        due_minutes: None,
+        time_limit_minutes: None,
+        extra_time_percent: 0,
+        pass_mark: 50,
+    }
+}
+
+#[wasm_bindgen_test]
+fn teacher_data_is_saved_and_read_back() {
+    raw().remove_item(TEACHER_KEY).unwrap();
+    let teacher = TeacherStore::load();
+    let a = assignment();
+    teacher.change(|t| t.add_assignment(&a, &a.to_code(&READINGS[0]), 1.0));
+    assert_eq!(teacher.problem.get_untracked(), "");
+    let again = TeacherStore::load();
+    let data = again.data.get_untracked().unwrap();
+    assert!(data.assignments.contains_key(&a.key()));
+    raw().remove_item(TEACHER_KEY).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn unreadable_or_newer_teacher_data_is_left_untouched() {
+    for stored in ["{not json", r#"{"version":7,"assignments":{}}"#] {
+        raw().set_item(TEACHER_KEY, stored).unwrap();
+        let teacher = TeacherStore::load();
+        let message = teacher.data.get_untracked().unwrap_err();
+        assert!(message.contains("left untouched"), "{message}");
+        let a = assignment();
+        teacher.change(|t| t.add_assignment(&a, "LA1.x", 1.0));
+        assert_eq!(
+            raw().get_item(TEACHER_KEY).unwrap().as_deref(),
+            Some(stored)
+        );
+    }
+    raw().remove_item(TEACHER_KEY).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn datetime_local_values_are_local_times() {
+    let ms = dom::local_datetime_ms("2026-12-01T09:30").unwrap();
+    let date = js_sys::Date::new(&ms.into());
+    assert_eq!(
+        (
+            date.get_full_year(),
+            date.get_month(),
+            date.get_date(),
+            date.get_hours(),
+            date.get_minutes()
+        ),
+        (2026, 11, 1, 9, 30)
+    );
+    assert_eq!(dom::local_datetime_ms(""), None);
+    assert_eq!(dom::local_datetime_ms("next tuesday"), None);
+}
