@@ -307,7 +307,8 @@ pub fn normalize_name(name: &str) -> String {
         .to_lowercase()
 }
 
-#[cfg(test)]
+/// Host only: proptest is not built for wasm32.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::content::READINGS;

@@ -253,7 +253,8 @@ pub fn truncate(text: &str, max_bytes: usize) -> &str {
     &text[..end]
 }
 
-#[cfg(test)]
+/// Host only: proptest is not built for wasm32.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

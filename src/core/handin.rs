@@ -338,7 +338,8 @@ pub fn iso_utc(seconds: u64) -> String {
     )
 }
 
-#[cfg(test)]
+/// Host only: proptest is not built for wasm32.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::content::READINGS;
