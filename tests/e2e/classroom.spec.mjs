@@ -130,6 +130,21 @@ test('a teacher sets an assessment, three students hand in, and the gradebook ad
   await expect(reports).toContainText("Line 5: not added: Ana's result is already in the gradebook.");
   await page.getByLabel(/^Result files/).setInputFiles(cyFile);
   await expect(reports).toContainText('cy-result.json: added Cy.');
+  // Dropping files works too: the same file again is refused as a repeat, and a file cut short
+  // is refused as incomplete.
+  const fileText = readFileSync(cyFile, 'utf8');
+  const dataTransfer = await page.evaluateHandle(
+    ([whole, cut]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([whole], 'again.json', { type: 'application/json' }));
+      dt.items.add(new File([cut], 'cut.json', { type: 'application/json' }));
+      return dt;
+    },
+    [fileText, fileText.slice(0, fileText.length / 2)],
+  );
+  await page.locator('.drop-zone').dispatchEvent('drop', { dataTransfer });
+  await expect(reports).toContainText("again.json: not added: Cy's result is already in the gradebook.");
+  await expect(reports).toContainText('cut.json: not added: the file is incomplete or not a Lectern result');
 
   // The class table, by name.
   const rows = page.locator('.class-table tbody tr');
@@ -253,7 +268,9 @@ test('a practice assignment gives feedback and retries, counts first tries, and 
   const created = await makeAssignment(page, { title: 'Practice run', mode: 'practice' });
   const link = await created.getByLabel('Assignment link', { exact: true }).inputValue();
   await page.goto(link);
-  await page.getByLabel('Your name').fill('Eve');
+  // A name with markup in it is shown as the text it is, never as markup.
+  const name = 'Eve <img src=x onerror="window.pwned=1"><b>B</b>';
+  await page.getByLabel('Your name').fill(name);
   await page.getByRole('button', { name: 'Start' }).click();
   const [first, ...rest] = questions;
   await answerWrong(page, reading, first);
@@ -272,6 +289,9 @@ test('a practice assignment gives feedback and retries, counts first tries, and 
   // The first try of question 1 was wrong: it counts 0, whatever came after.
   const expected = Math.round((100 * rest.length + wrongPercent(first)) / questions.length);
   await expect(page.locator('.score-line')).toContainText(`Your score: ${expected}%.`);
+  await expect(page.locator('.facts dd').first()).toHaveText(name);
+  expect(await page.locator('.facts img, .facts b').count()).toBe(0);
+  expect(await page.evaluate(() => window.pwned)).toBeUndefined();
 
   // The home page lists the assignment; free study's results know nothing of it.
   await page.getByRole('link', { name: 'Lectern', exact: true }).click();
