@@ -54,7 +54,9 @@ pub fn Countdown(
                 on_zero.run(());
             }
         };
-    tick();
+    // The first tick waits for the page to be drawn: a student back after the time ran out is
+    // handed in at once, and that changes what the page shows.
+    request_animation_frame(tick);
     if let Ok(handle) = set_interval_with_handle(tick, Duration::from_millis(500)) {
         on_cleanup(move || handle.clear());
     }

@@ -255,6 +255,32 @@ test('a timed assignment with extra time warns, then hands in by itself with wha
   expect(problems.list()).toEqual([]);
 });
 
+test('a student who comes back after the time ran out is handed in at the end of the time', async ({ page }) => {
+  const created = await makeAssignment(page, { title: 'Came back late', mode: 'assessment', minutes: 5 });
+  const link = await created.getByLabel('Assignment link', { exact: true }).inputValue();
+  await page.goto(link);
+  await page.getByLabel('Your name').fill('Gus');
+  await page.getByRole('button', { name: 'Start (the timer starts now)' }).click();
+  const short = questions.find((q) => q.kind === 'short');
+  await card(page, short).getByLabel('Your answer').fill('Sergei Ivanov');
+  await expect(card(page, short).getByText(/^Answer saved/)).toBeVisible();
+  // Leave, and come back an hour after starting: move the stored start back by an hour.
+  await page.goto('/');
+  await page.evaluate(() => {
+    const key = 'lectern:progress:default';
+    const progress = JSON.parse(localStorage.getItem(key));
+    for (const a of Object.values(progress.assignments)) a.started_at -= 3_600_000;
+    localStorage.setItem(key, JSON.stringify(progress));
+  });
+  await page.goto(link);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Came back late: handed in');
+  await expect(page.getByText('(automatically, when the time ran out)')).toBeVisible();
+  await expect(page.locator('.facts')).toContainText('5 min');
+  await expect(page.locator('.report-question').filter({ hasText: short.prompt })).toContainText(
+    'Your answer: Sergei Ivanov',
+  );
+});
+
 test('a broken assignment link says so and changes nothing', async ({ page }) => {
   await page.goto('/assignment?code=LA1.not-a-real-code');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('This assignment link does not work');
