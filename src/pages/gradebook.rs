@@ -347,13 +347,17 @@ fn ClassGradebook(
                     <button type="button" class="button danger" id="remove-yes" on:click=move |_| {
                         teacher.change(|t| t.remove_result(&key, index));
                         removing.set(None);
+                        request_animation_frame(|| dom::focus("class-heading"));
                     }>"Remove"</button>
-                    <button type="button" class="button" on:click=move |_| removing.set(None)>"Cancel"</button>
+                    <button type="button" class="button" on:click=move |_| {
+                        removing.set(None);
+                        request_animation_frame(|| dom::focus("class-heading"));
+                    }>"Cancel"</button>
                 </div>
             }
         })}
         <section aria-labelledby="class-heading">
-            <h2 id="class-heading">"Class"</h2>
+            <h2 id="class-heading" tabindex="-1">"Class"</h2>
             {if has_rows {
                 view! {
                     <div class="table-scroll" tabindex="0" role="region" aria-label="Class table (scrolls sideways)">

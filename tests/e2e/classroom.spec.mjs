@@ -213,6 +213,7 @@ test('a teacher sets an assessment, three students hand in, and the gradebook ad
   await expect(page.getByRole('button', { name: 'Remove', exact: true })).toBeFocused();
   await page.getByRole('button', { name: 'Remove', exact: true }).click();
   await expect(rows).toHaveCount(2);
+  await expect(page.getByRole('heading', { name: 'Class', exact: true })).toBeFocused();
   await page.reload();
   await expect(rows).toHaveCount(2);
 });
