@@ -1,9 +1,9 @@
-//! The app shell: shared state, the header with the theme switch, the storage notice and the
-//! routes. Each screen has its own URL, so links, back/forward and reload all work.
+//! The app shell: shared state, the reading settings applied to the page, the header, the
+//! storage notice and the routes. Each screen has its own URL, so links, back/forward and reload all work.
 
 use crate::components::storage_notice::StorageNotice;
-use crate::components::theme_switch::{TextSizeSwitch, ThemeSwitch};
 use crate::components::update_prompt::UpdatePrompt;
+use crate::core::settings::SettingChoice;
 use crate::pages::app_url;
 use crate::pages::data::DataPage;
 use crate::pages::home::HomePage;
@@ -13,6 +13,7 @@ use crate::pages::profiles::{ProfilesPage, StudyingAs};
 use crate::pages::reading::ReadingPage;
 use crate::pages::results::ResultsPage;
 use crate::pages::section::SectionPage;
+use crate::pages::settings::SettingsPage;
 use crate::platform::{dom, service_worker};
 use crate::state::Store;
 use leptos::prelude::*;
@@ -29,6 +30,8 @@ pub fn App() -> impl IntoView {
         let settings = store.progress.with(|p| p.settings.clone());
         dom::set_root_attribute("data-theme", Some(settings.theme.key()));
         dom::set_root_attribute("data-text-size", Some(settings.text_size.key()));
+        dom::set_root_attribute("data-line-spacing", Some(settings.line_spacing.key()));
+        dom::set_root_attribute("data-easy-letters", settings.easy_letters.then_some("on"));
     });
     let update_ready = RwSignal::new(false);
     service_worker::start(update_ready);
@@ -39,9 +42,8 @@ pub fn App() -> impl IntoView {
                 <A href=app_url("/") attr:class="brand">"Lectern"</A>
                 <nav class="header-nav" aria-label="App">
                     <StudyingAs />
+                    <A href=app_url("/settings")>"Settings"</A>
                     <A href=app_url("/data")>"Your data"</A>
-                    <ThemeSwitch />
-                    <TextSizeSwitch />
                 </nav>
             </header>
             <StorageNotice />
@@ -51,6 +53,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/data") view=DataPage />
                     <Route path=path!("/profiles") view=ProfilesPage />
+                    <Route path=path!("/settings") view=SettingsPage />
                     <Route path=path!("/read/:reading") view=ReadingPage />
                     <Route path=path!("/read/:reading/section/:section") view=SectionPage />
                     <Route path=path!("/read/:reading/results") view=ResultsPage />

@@ -5,6 +5,6 @@ pub mod progress_bar;
 pub mod question_card;
 pub mod score_chart;
 pub mod section_text;
+pub mod setting_controls;
 pub mod storage_notice;
-pub mod theme_switch;
 pub mod update_prompt;

@@ -8,6 +8,7 @@ pub mod profiles;
 pub mod reading;
 pub mod results;
 pub mod section;
+pub mod settings;
 
 use crate::content::find_reading;
 use lectern_content::Reading;
