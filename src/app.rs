@@ -25,6 +25,7 @@ pub fn App() -> impl IntoView {
     let store = Store::load();
     store.follow_other_tabs();
     provide_context(store);
+    crate::components::read_aloud::provide_voices();
     // The current profile's reading settings, applied to the whole page.
     Effect::new(move |_| {
         let settings = store.progress.with(|p| p.settings.clone());
