@@ -5,7 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures.mjs';
 import { loadReading } from './support/content.mjs';
-import { answerWrong, card, check } from './support/answer.mjs';
+import { answerRight, answerWrong, card, check } from './support/answer.mjs';
 
 const reading = loadReading('adversaries-to-allies');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -69,4 +69,33 @@ test('every control is at least 24 by 24 CSS pixels, or inline text', async ({ p
     );
     expect(small, `small targets in ${section.id}`).toEqual([]);
   }
+});
+
+test('forced colours (Windows high contrast): marks stay visible, verdicts say it in words and icons', async ({ page }) => {
+  await page.emulateMedia({ forcedColors: 'active' });
+  const q = reading.questions.find((x) => x.kind === 'single' && x.evidence.length > 0);
+  await page.goto(`/read/${reading.id}/section/${q.section}`);
+  await answerWrong(page, reading, q);
+  const feedback = await check(page, q);
+  const verdict = feedback.locator('.verdict strong');
+  await expect(verdict).toHaveText('Not quite.');
+  const icon = (el) => el.evaluate((e) => getComputedStyle(e, '::before').content);
+  expect(await icon(verdict)).toContain('✗');
+
+  // The evidence keeps a background of its own (the system's Mark colour) and an outline.
+  await feedback.getByRole('button', { name: 'Show in text' }).click();
+  const evidence = page.locator(`#s-${q.evidence[0]}`);
+  await expect(evidence).toHaveClass(/evidence/);
+  const [marked, page_bg, outline] = await evidence.evaluate((el) => [
+    getComputedStyle(el).backgroundColor,
+    getComputedStyle(document.body).backgroundColor,
+    getComputedStyle(el).outlineStyle,
+  ]);
+  expect(marked).not.toBe(page_bg);
+  expect(outline).toBe('solid');
+
+  await answerRight(page, reading, q);
+  await check(page, q);
+  await expect(verdict).toHaveText('Correct!');
+  expect(await icon(verdict)).toContain('✓');
 });
