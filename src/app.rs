@@ -1,6 +1,7 @@
 //! The app shell: shared state, the reading settings applied to the page, the header, the
 //! storage notice and the routes. Each screen has its own URL, so links, back/forward and reload all work.
 
+use crate::components::route_focus::FocusOnNavigate;
 use crate::components::storage_notice::StorageNotice;
 use crate::components::update_prompt::UpdatePrompt;
 use crate::core::settings::SettingChoice;
@@ -38,7 +39,19 @@ pub fn App() -> impl IntoView {
     service_worker::start(update_ready);
     view! {
         <Router base=dom::base_path()>
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            <FocusOnNavigate />
+            // "#main" alone would resolve against <base href> and take the router to the start
+            // page: the link moves focus itself.
+            <a
+                class="skip-link"
+                href="#main"
+                on:click=|ev| {
+                    ev.prevent_default();
+                    dom::focus("main");
+                }
+            >
+                "Skip to content"
+            </a>
             <header class="site-header">
                 <A href=app_url("/") attr:class="brand">"Lectern"</A>
                 <nav class="header-nav" aria-label="App">

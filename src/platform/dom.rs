@@ -110,3 +110,14 @@ pub fn focus_is_lost() -> bool {
         })
         .unwrap_or(false)
 }
+
+/// Moves focus to the main heading (made focusable by script only: `tabindex="-1"`).
+pub fn focus_main_heading() {
+    let Some(heading) = elements("main h1").into_iter().next() else {
+        return;
+    };
+    if !heading.has_attribute("tabindex") {
+        let _ = heading.set_attribute("tabindex", "-1");
+    }
+    let _ = heading.focus();
+}
