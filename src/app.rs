@@ -1,9 +1,10 @@
-//! The app shell: shared state, the header with the theme switch, the storage notice and the
-//! routes. Each screen has its own URL, so links, back/forward and reload all work.
+//! The app shell: shared state, the reading settings applied to the page, the header, the
+//! storage notice and the routes. Each screen has its own URL, so links, back/forward and reload all work.
 
+use crate::components::route_focus::FocusOnNavigate;
 use crate::components::storage_notice::StorageNotice;
-use crate::components::theme_switch::{TextSizeSwitch, ThemeSwitch};
 use crate::components::update_prompt::UpdatePrompt;
+use crate::core::settings::SettingChoice;
 use crate::pages::app_url;
 use crate::pages::assignment::AssignmentPage;
 use crate::pages::data::DataPage;
@@ -15,6 +16,7 @@ use crate::pages::profiles::{ProfilesPage, StudyingAs};
 use crate::pages::reading::ReadingPage;
 use crate::pages::results::ResultsPage;
 use crate::pages::section::SectionPage;
+use crate::pages::settings::SettingsPage;
 use crate::pages::teach::TeachPage;
 use crate::platform::{dom, service_worker};
 use crate::state::Store;
@@ -27,24 +29,38 @@ pub fn App() -> impl IntoView {
     let store = Store::load();
     store.follow_other_tabs();
     provide_context(store);
+    crate::components::read_aloud::provide_voices();
     // The current profile's reading settings, applied to the whole page.
     Effect::new(move |_| {
         let settings = store.progress.with(|p| p.settings.clone());
         dom::set_root_attribute("data-theme", Some(settings.theme.key()));
         dom::set_root_attribute("data-text-size", Some(settings.text_size.key()));
+        dom::set_root_attribute("data-line-spacing", Some(settings.line_spacing.key()));
+        dom::set_root_attribute("data-easy-letters", settings.easy_letters.then_some("on"));
     });
     let update_ready = RwSignal::new(false);
     service_worker::start(update_ready);
     view! {
         <Router base=dom::base_path()>
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            <FocusOnNavigate />
+            // "#main" alone would resolve against <base href> and take the router to the start
+            // page: the link moves focus itself.
+            <a
+                class="skip-link"
+                href="#main"
+                on:click=|ev| {
+                    ev.prevent_default();
+                    dom::focus("main");
+                }
+            >
+                "Skip to content"
+            </a>
             <header class="site-header">
                 <A href=app_url("/") attr:class="brand">"Lectern"</A>
                 <nav class="header-nav" aria-label="App">
                     <StudyingAs />
+                    <A href=app_url("/settings")>"Settings"</A>
                     <A href=app_url("/data")>"Your data"</A>
-                    <ThemeSwitch />
-                    <TextSizeSwitch />
                 </nav>
             </header>
             <StorageNotice />
@@ -54,6 +70,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/data") view=DataPage />
                     <Route path=path!("/profiles") view=ProfilesPage />
+                    <Route path=path!("/settings") view=SettingsPage />
                     <Route path=path!("/read/:reading") view=ReadingPage />
                     <Route path=path!("/read/:reading/section/:section") view=SectionPage />
                     <Route path=path!("/read/:reading/results") view=ResultsPage />

@@ -103,6 +103,7 @@ pub fn QuestionCard(
                 >
                     {move || if hint_open.get() { "Hide hint" } else { "Show hint" }}
                 </button>
+                <crate::components::read_aloud::ReadQuestionAloud card_id=card_id.clone() number=number />
             </div>
             <p id=hint_id class="hint" hidden=move || !hint_open.get()>
                 <strong>"Hint: "</strong>

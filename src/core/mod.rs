@@ -12,4 +12,5 @@ pub mod normalize;
 pub mod profiles;
 pub mod progress;
 pub mod response;
+pub mod settings;
 pub mod shuffle;

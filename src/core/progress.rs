@@ -6,6 +6,7 @@
 //! are named by their stable content ids, so stored progress survives app updates.
 
 use crate::core::response::Response;
+pub use crate::core::settings::Settings;
 use lectern_content::Reading;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -94,99 +95,6 @@ impl AssignmentProgress {
         }
         record_check(&mut self.answers, question, response, score, now_ms);
     }
-}
-
-/// Reading settings. Unknown values in stored data fall back to the defaults, field by field.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Settings {
-    #[serde(default, deserialize_with = "or_default")]
-    pub theme: Theme,
-    #[serde(default, deserialize_with = "or_default")]
-    pub text_size: TextSize,
-}
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Theme {
-    /// Follow the device's light or dark setting.
-    #[default]
-    System,
-    Light,
-    Dark,
-}
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum TextSize {
-    #[default]
-    Normal,
-    Large,
-    Larger,
-    Largest,
-}
-
-impl Settings {
-    pub fn is_default(&self) -> bool {
-        *self == Settings::default()
-    }
-}
-
-impl Theme {
-    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Theme::System => "system",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Theme::System => "System",
-            Theme::Light => "Light",
-            Theme::Dark => "Dark",
-        }
-    }
-}
-
-impl TextSize {
-    pub const ALL: [TextSize; 4] = [
-        TextSize::Normal,
-        TextSize::Large,
-        TextSize::Larger,
-        TextSize::Largest,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            TextSize::Normal => "normal",
-            TextSize::Large => "large",
-            TextSize::Larger => "larger",
-            TextSize::Largest => "largest",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            TextSize::Normal => "Normal",
-            TextSize::Large => "Large",
-            TextSize::Larger => "Larger",
-            TextSize::Largest => "Largest",
-        }
-    }
-}
-
-/// A setting written by a newer version (a theme this one does not know) reads as the default
-/// instead of making the whole progress unreadable.
-fn or_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: Deserialize<'de> + Default,
-{
-    let value = serde_json::Value::deserialize(deserializer)?;
-    Ok(T::deserialize(value).unwrap_or_default())
 }
 
 /// Progress in one reading.
@@ -449,6 +357,7 @@ pub fn continue_section<'a>(reading: &'a Reading, progress: Option<&ReadingProgr
 mod tests {
     use super::*;
     use crate::content::READINGS;
+    use crate::core::settings::{TextSize, Theme};
 
     fn essay() -> &'static Reading {
         &READINGS[0]

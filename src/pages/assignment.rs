@@ -145,7 +145,7 @@ fn Intro(assignment: Assignment, reading: &'static Reading, code: String) -> imp
             all.entry(key)
                 .or_insert_with(|| AssignmentProgress::new(code, student, now));
         });
-        request_animation_frame(|| dom::focus("main"));
+        request_animation_frame(dom::focus_main_heading);
     };
     let sections = sections_of(&assignment, reading);
     view! {
@@ -261,7 +261,7 @@ fn hand_in(store: Store, assignment: &Assignment, reading: &'static Reading, aut
             code: result.to_code(),
         });
     });
-    request_animation_frame(|| dom::focus("main"));
+    request_animation_frame(dom::focus_main_heading);
 }
 
 /// The work: each chosen section's text and its questions in this student's order, the timer,

@@ -10,6 +10,7 @@ pub mod profiles;
 pub mod reading;
 pub mod results;
 pub mod section;
+pub mod settings;
 pub mod teach;
 
 use crate::content::find_reading;

@@ -47,8 +47,12 @@ fn Results(reading: &'static Reading) -> impl IntoView {
             })
             .collect_view();
         view! {
+            // With large text on a narrow screen the table scrolls sideways on its own (tables
+            // are exempt from reflow, WCAG 1.4.10), so the page does not; focusable, so the
+            // keyboard can scroll it.
+            <div class="table-scroll" role="region" aria-labelledby="results-caption" tabindex="0">
             <table class="results-table">
-                <caption>"Your score per section (first tries; partly right answers count in part)"</caption>
+                <caption id="results-caption">"Your score per section (first tries; partly right answers count in part)"</caption>
                 <thead>
                     <tr>
                         <th scope="col">"Section"</th>
@@ -67,6 +71,7 @@ fn Results(reading: &'static Reading) -> impl IntoView {
                     </tr>
                 </tfoot>
             </table>
+            </div>
         }
     };
     let chart = move || {

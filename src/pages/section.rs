@@ -1,6 +1,7 @@
 //! A section: its text, comfortable to read, then its questions, then the way on.
 
 use crate::components::question_card::QuestionCard;
+use crate::components::read_aloud::ReadAloud;
 use crate::components::section_text::{show_evidence, SectionText};
 use crate::pages::not_found::NotFound;
 use crate::pages::{reading_from_route, reading_url, results_url, section_url};
@@ -74,6 +75,11 @@ fn SectionView(reading: &'static Reading, section: &'static Section) -> impl Int
                 <span>{format!("Part {} of {}", index + 1, reading.sections.len())}</span>
             </nav>
             <h1>{section.heading.as_ref()}</h1>
+            <ReadAloud
+                selector=".section-text .sentence".to_string()
+                label=format!("Read aloud: {}", section.heading)
+                with_speed=true
+            />
             <div class="reading-text">
                 <SectionText reading=reading section=section highlighted=highlighted />
                 <p class="text-note">"Underlined words have a short explanation: select one to show it."</p>

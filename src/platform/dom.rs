@@ -132,3 +132,49 @@ pub fn local_date_time(ms: f64) -> String {
         .to_locale_string("en-GB", &options)
         .into()
 }
+
+/// The elements matching a CSS selector, in document order.
+pub fn elements(selector: &str) -> Vec<web_sys::HtmlElement> {
+    let Some(list) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all(selector).ok())
+    else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect()
+}
+
+/// Scrolls an element into view only as far as needed (not at all when it is already in view),
+/// so that following it does not jump the page about.
+pub fn scroll_into_view_if_needed(element: &web_sys::Element) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Whether keyboard focus has fallen back to the page itself, as when the focused element was
+/// removed: the app should then put it somewhere useful.
+pub fn focus_is_lost() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .map(|d| match (d.active_element(), d.body()) {
+            (None, _) => true,
+            (Some(active), Some(body)) => active == *body.unchecked_ref::<web_sys::Element>(),
+            (Some(_), None) => false,
+        })
+        .unwrap_or(false)
+}
+
+/// Moves focus to the main heading (made focusable by script only: `tabindex="-1"`).
+pub fn focus_main_heading() {
+    let Some(heading) = elements("main h1").into_iter().next() else {
+        return;
+    };
+    if !heading.has_attribute("tabindex") {
+        let _ = heading.set_attribute("tabindex", "-1");
+    }
+    let _ = heading.focus();
+}

@@ -4,4 +4,5 @@
 pub mod dom;
 pub mod files;
 pub mod service_worker;
+pub mod speech;
 pub mod storage;

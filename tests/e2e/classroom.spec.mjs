@@ -4,9 +4,9 @@
 // table, the per-question figures and the CSV must hold exactly the expected numbers.
 
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures.mjs';
 import { watch } from './support/watch.mjs';
+import { expectNoAxeViolations as expectNoViolations } from './support/axe.mjs';
 import { loadReading } from './support/content.mjs';
 import { answerRight, answerWrong, card } from './support/answer.mjs';
 
@@ -327,19 +327,6 @@ test('a practice assignment gives feedback and retries, counts first tries, and 
   const overall = page.locator('tfoot tr').first();
   await expect(overall.locator('td').first()).toHaveText(`0 of ${reading.questions.length}`);
 });
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function expectNoViolations(page, what) {
-  const results = await new AxeBuilder({ page })
-    .withTags(TAGS)
-    .options({ rules: { 'target-size': { enabled: true } } })
-    .analyze();
-  const summary = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`,
-  );
-  expect(summary, `${what}: accessibility violations`).toEqual([]);
-}
 
 for (const colorScheme of ['light', 'dark']) {
   test(`teacher, assignment and gradebook screens pass axe (${colorScheme})`, async ({ page }) => {

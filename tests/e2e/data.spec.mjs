@@ -213,7 +213,7 @@ test('profiles on a shared device keep each student\'s answers apart', async ({ 
 
 test('reading settings are kept with the profile and hold at 360 px', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto(`/read/${reading.id}/section/${reading.sections[2].id}`);
+  await page.goto('/settings');
   await page.getByLabel('Text size').selectOption({ label: 'Largest' });
   await page.getByLabel('Theme').selectOption({ label: 'Dark' });
   const root = page.locator('html');
@@ -222,6 +222,8 @@ test('reading settings are kept with the profile and hold at 360 px', async ({ p
   await page.reload();
   await expect(root).toHaveAttribute('data-text-size', 'largest');
   await expect(page.getByLabel('Text size')).toHaveValue('largest');
+  await page.goto(`/read/${reading.id}/section/${reading.sections[2].id}`);
+  await expect(root).toHaveAttribute('data-text-size', 'largest');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 
