@@ -5,6 +5,7 @@
 use crate::components::question_card::{
     check_answer, question_dom_id, FeedbackRegion, QuestionFieldset,
 };
+use crate::components::read_aloud::ReadQuestionAloud;
 use crate::core::assignment::Mode;
 use crate::core::grading::{grade, Grade};
 use crate::core::progress::AnswerRecord;
@@ -98,10 +99,14 @@ pub fn AssignmentQuestion(
                 <button type="button" class="button primary" on:click=check>
                     {move || if tries.get() == 0 { "Check" } else { "Check again" }}
                 </button>
+                <ReadQuestionAloud card_id=card_id.clone() number=number />
             </div>
         }
         .into_any(),
         Mode::Assessment => view! {
+            <div class="question-actions">
+                <ReadQuestionAloud card_id=card_id.clone() number=number />
+            </div>
             <p class="saved-note">
                 {move || if saved.get() { "Answer saved. You can change it until you hand in." } else { "" }}
             </p>

@@ -6,6 +6,7 @@ use crate::components::assignment_question::AssignmentQuestion;
 use crate::components::countdown::Countdown;
 use crate::components::hand_in_result::HandInResult;
 use crate::components::inputs::OptionSalt;
+use crate::components::read_aloud::ReadAloud;
 use crate::components::section_text::{show_evidence, SectionText};
 use crate::content::{find_reading, READINGS};
 use crate::core::assignment::Assignment;
@@ -332,8 +333,12 @@ fn Work(assignment: Assignment, reading: &'static Reading) -> impl IntoView {
             let heading_id = format!("part-{}", section.id);
             let labelled_by = heading_id.clone();
             view! {
-                <section class="assignment-part" aria-labelledby=labelled_by>
+                <section class="assignment-part" id=format!("text-{}", section.id) aria-labelledby=labelled_by>
                     <h2 id=heading_id>{section.heading.as_ref()}</h2>
+                    <ReadAloud
+                        selector=format!("#text-{} .section-text .sentence", section.id)
+                        label=format!("Read aloud: {}", section.heading)
+                    />
                     <div class="reading-text">
                         <SectionText reading=reading section=section highlighted=highlighted />
                     </div>
