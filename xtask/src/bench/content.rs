@@ -88,7 +88,7 @@ fn answer(s: usize, n: usize) -> String {
         0 => format!(
             "options = [\n  {{ id = \"right\", text = \"{s} boats\", correct = true }},\n  \
              {{ id = \"wrong\", text = \"{} boats\", feedback = \"Count again.\" }},\n  \
-             {{ id = \"other\", text = \"No boats\" }},\n]\n",
+             {{ id = \"other\", text = \"No boats\", feedback = \"The text names boats.\" }},\n]\n",
             s + 1
         ),
         1 => format!("answer = {}\nfeedback = \"Read it again.\"\n", n % 2 == 1),
