@@ -8,7 +8,7 @@
 // See docs/performance.md for what each metric means.
 
 import { chromium } from '@playwright/test';
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launchOptions } from '../tests/e2e/chromium.mjs';
@@ -121,7 +121,7 @@ async function load(browser, url, selector, { warm = false, throttled = false, s
     await page.goto(url, { waitUntil: 'commit' });
     const at = await answerableAt(page);
     const mem = throttled ? null : await memory(page, cdp);
-    return { at, mem, page };
+    return { at, mem };
   } finally {
     await context.close();
   }
@@ -326,10 +326,10 @@ async function main() {
         record(subject, 'overview.cold', overview);
         record(subject, 'memory.js', js);
         record(subject, 'memory.wasm', wasm);
-        const wasmFile = (await import('node:fs')).readdirSync(dir).find((f) => f.endsWith('.wasm'));
-        const sizesOf = compressedSizes(readFileSync(path.join(dir, wasmFile)));
-        record(subject, 'bytes.wasm.br', sizesOf.br);
-        record(subject, 'bytes.wasm.raw', sizesOf.raw);
+        const wasmFile = readdirSync(dir).find((f) => f.endsWith('.wasm'));
+        const wasmSizes = compressedSizes(readFileSync(path.join(dir, wasmFile)));
+        record(subject, 'bytes.wasm.br', wasmSizes.br);
+        record(subject, 'bytes.wasm.raw', wasmSizes.raw);
 
         if (sections * 10 >= 2010) {
           for (const count of [10, 2000]) {
