@@ -5,6 +5,7 @@
 //! pinned, into `${XDG_CACHE_HOME:-~/.cache}/lectern/tools/<name>-<version>/` and put
 //! on `PATH` only for the commands xtask runs; nothing global is touched.
 
+mod bench;
 mod browser;
 mod cmd;
 mod manifest;
@@ -37,6 +38,9 @@ commands:
                       `cargo xtask test --help` for --skip STEP and --keep-going)
   screenshot          build dist/ if stale, serve it, save the home page (1280x800)
                       to docs/screenshot.png
+  bench [--help]      build the release, measure it and two references (a static page and
+                      quizdown) in headless Chromium, print the table, write
+                      bench/results.json (see docs/performance.md)
   tools               only install the pinned tools (and show where they are)
   precache [DIR]      write the build's file list and version into DIR/sw.js (trunk runs
                       it after every build, on $TRUNK_STAGING_DIR)
@@ -64,6 +68,7 @@ fn main() -> ExitCode {
         "test" => return steps::test(&ctx, &rest),
         "screenshot" => tasks::screenshot(&ctx),
         "tools" => tasks::tools(&ctx),
+        "bench" => bench::run(&ctx, &rest),
         "precache" => precache::run(&ctx.root, &rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
