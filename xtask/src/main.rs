@@ -7,6 +7,7 @@
 
 mod browser;
 mod cmd;
+mod csp;
 mod manifest;
 mod npm;
 mod precache;
@@ -38,8 +39,9 @@ commands:
   screenshot          build dist/ if stale, serve it, save the home page (1280x800)
                       to docs/screenshot.png
   tools               only install the pinned tools (and show where they are)
-  precache [DIR]      write the build's file list and version into DIR/sw.js (trunk runs
-                      it after every build, on $TRUNK_STAGING_DIR)
+  precache [DIR]      add the Content-Security-Policy to DIR/index.html, then write the
+                      build's file list and version into DIR/sw.js (trunk runs it after
+                      every build, on $TRUNK_STAGING_DIR)
 ";
 
 fn main() -> ExitCode {
