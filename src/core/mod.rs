@@ -3,6 +3,7 @@
 pub mod answer_key;
 pub mod backup;
 pub mod grading;
+pub mod limits;
 pub mod merge;
 pub mod normalize;
 pub mod profiles;
