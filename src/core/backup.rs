@@ -891,6 +891,14 @@ mod properties {
             let _ = parse(&text, KNOWN);
         }
 
+        /// Any file's bytes, as the browser reads a chosen file (`File.text()` decodes UTF-8,
+        /// replacing what is not).
+        #[test]
+        fn any_bytes_are_refused_without_panicking(bytes in vec(any::<u8>(), 0..300)) {
+            let text = String::from_utf8_lossy(&bytes);
+            prop_assert!(parse(&text, KNOWN).is_err());
+        }
+
         #[test]
         fn json_like_text_is_refused_without_panicking(text in "[{}\\[\\]\":,0-9a-z_. -]{0,200}") {
             let _ = parse(&text, KNOWN);

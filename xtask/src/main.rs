@@ -8,6 +8,7 @@
 mod browser;
 mod cmd;
 mod csp;
+mod fuzz;
 mod manifest;
 mod npm;
 mod precache;
@@ -38,6 +39,8 @@ commands:
                       `cargo xtask test --help` for --skip STEP and --keep-going)
   screenshot          build dist/ if stale, serve it, save the home page (1280x800)
                       to docs/screenshot.png
+  fuzz [--cases N]    the property tests of every parser of outside input (content
+                      compiler, backups, import limits) with N cases each (default 20000)
   tools               only install the pinned tools (and show where they are)
   precache [DIR]      add the Content-Security-Policy to DIR/index.html, then write the
                       build's file list and version into DIR/sw.js (trunk runs it after
@@ -66,6 +69,7 @@ fn main() -> ExitCode {
         "test" => return steps::test(&ctx, &rest),
         "screenshot" => tasks::screenshot(&ctx),
         "tools" => tasks::tools(&ctx),
+        "fuzz" => fuzz::run(&ctx, &rest),
         "precache" => precache::run(&ctx.root, &rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
