@@ -52,4 +52,22 @@ fn main() {
     let generated = lectern_content::compiler::generate_static("TEST_READINGS", &with_fixture);
     std::fs::write(Path::new(&out_dir).join("test_readings.rs"), generated)
         .expect("write the generated test content");
+
+    // The test reading with markup and script-like text in it, to show it renders as text.
+    let markup = Path::new("tests/content/markup");
+    println!("cargo:rerun-if-changed={}", markup.display());
+    match lectern_content::compiler::compile_reading(markup) {
+        Ok(reading) => {
+            let generated =
+                lectern_content::compiler::generate_static("MARKUP_READINGS", &[reading]);
+            std::fs::write(Path::new(&out_dir).join("markup_readings.rs"), generated)
+                .expect("write the generated markup test content");
+        }
+        Err(problems) => {
+            for problem in &problems {
+                eprintln!("error: {problem}");
+            }
+            std::process::exit(1);
+        }
+    }
 }

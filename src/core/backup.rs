@@ -16,6 +16,7 @@
 //! step by step and refuses it with a plain-language [`BackupError`] before anything changes;
 //! [`preview`] then says what it holds, and [`restore`] merges it in or replaces progress with it.
 
+use crate::core::limits::{human_size, ImportLimits, LimitError};
 use crate::core::merge::merge;
 use crate::core::progress::{Progress, ProgressError};
 use serde::{Deserialize, Serialize};
@@ -25,6 +26,12 @@ use std::fmt;
 /// The largest backup [`parse`] reads. A year of answers to every bundled question is a few
 /// hundred kilobytes; anything much larger is the wrong file.
 pub const MAX_BACKUP_BYTES: usize = 1_048_576;
+/// How large and how deeply nested a backup may be. A real backup nests 7 levels (envelope,
+/// progress, readings, reading, answers, answer, response).
+pub const BACKUP_LIMITS: ImportLimits = ImportLimits {
+    max_bytes: MAX_BACKUP_BYTES,
+    max_depth: 32,
+};
 /// The envelope format this app writes, and the newest it reads.
 pub const BACKUP_VERSION: u32 = 1;
 /// The `format` of every Lectern backup.
@@ -213,40 +220,29 @@ impl fmt::Display for BackupError {
 
 impl std::error::Error for BackupError {}
 
-/// A size as people read it: bytes, KB or MB (of 1024).
-fn human_size(bytes: usize) -> String {
-    const KB: u64 = 1024;
-    const MB: u64 = 1024 * KB;
-    // u64, as `usize` is 32 bits on wasm32 and ten times a large file's size would overflow it.
-    let bytes = bytes as u64;
-    if bytes < KB {
-        format!("{bytes} bytes")
-    } else if bytes < MB {
-        format!("{} KB", bytes.div_ceil(KB))
-    } else {
-        let tenths = (bytes * 10).div_ceil(MB);
-        match tenths % 10 {
-            0 => format!("{} MB", tenths / 10),
-            rest => format!("{}.{rest} MB", tenths / 10),
+/// Refuses a file by its size alone, so the caller can check before reading it into memory.
+pub fn check_size(bytes: usize) -> Result<(), BackupError> {
+    BACKUP_LIMITS.check_size(bytes).map_err(BackupError::from)
+}
+
+impl From<LimitError> for BackupError {
+    fn from(error: LimitError) -> Self {
+        match error {
+            LimitError::TooLarge(bytes) => BackupError::TooLarge(bytes),
+            LimitError::NotJson(detail) => BackupError::NotJson(detail),
+            LimitError::TooDeep(levels) => {
+                BackupError::Broken(format!("nested deeper than {levels} levels"))
+            }
         }
     }
 }
 
-/// Refuses a file by its size alone, so the caller can check before reading it into memory.
-pub fn check_size(bytes: usize) -> Result<(), BackupError> {
-    if bytes > MAX_BACKUP_BYTES {
-        return Err(BackupError::TooLarge(bytes));
-    }
-    Ok(())
-}
-
-/// Reads a backup file's text, checking in order: its size, that it is JSON, that it is a
+/// Reads a backup file's text, checking in order: its size, its nesting depth
+/// ([`BACKUP_LIMITS`]), that it is JSON, that it is a
 /// Lectern backup, that its format and its progress are not newer than this app, that it is
 /// whole, and that every reading in it is one of `known_readings`. Never panics.
 pub fn parse(text: &str, known_readings: &[&str]) -> Result<Backup, BackupError> {
-    check_size(text.len())?;
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| BackupError::NotJson(e.to_string()))?;
+    let value = BACKUP_LIMITS.parse_json(text)?;
     // Format first, so a stray JSON file is "not a backup" rather than "damaged"; then the
     // version, so a newer backup says "update" even if its other fields changed shape.
     check_format(&value)?;
@@ -557,13 +553,20 @@ mod tests {
     }
 
     #[test]
-    fn sizes_read_naturally() {
-        assert_eq!(human_size(0), "0 bytes");
-        assert_eq!(human_size(1023), "1023 bytes");
-        assert_eq!(human_size(1024), "1 KB");
-        assert_eq!(human_size(1025), "2 KB");
-        assert_eq!(human_size(MAX_BACKUP_BYTES), "1 MB");
-        assert_eq!(human_size(MAX_BACKUP_BYTES * 5 / 2), "2.5 MB");
+    fn refuses_a_deeply_nested_file_as_damaged() {
+        let deep = edited(|v| {
+            let mut nested = Value::Null;
+            for _ in 0..40 {
+                nested = Value::Array(vec![nested]);
+            }
+            v["extra"] = nested;
+        });
+        assert_eq!(
+            parse(&deep, KNOWN),
+            Err(BackupError::Broken(
+                "nested deeper than 32 levels".to_string()
+            ))
+        );
     }
 
     #[test]
@@ -887,6 +890,14 @@ mod properties {
         #[test]
         fn any_text_is_refused_without_panicking(text in "\\PC{0,200}") {
             let _ = parse(&text, KNOWN);
+        }
+
+        /// Any file's bytes, as the browser reads a chosen file (`File.text()` decodes UTF-8,
+        /// replacing what is not).
+        #[test]
+        fn any_bytes_are_refused_without_panicking(bytes in vec(any::<u8>(), 0..300)) {
+            let text = String::from_utf8_lossy(&bytes);
+            prop_assert!(parse(&text, KNOWN).is_err());
         }
 
         #[test]

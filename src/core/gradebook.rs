@@ -135,6 +135,8 @@ pub struct Entry {
 pub enum Source {
     Code(String),
     File(String),
+    /// A file refused by its size before it was read.
+    TooLarge,
 }
 
 /// The pasted text as entries: one per non-blank line.
@@ -198,6 +200,7 @@ fn check_entry(assignment: &Assignment, kept: &[String], entry: &Entry) -> Resul
     let hand_in = match &entry.source {
         Source::Code(code) => HandIn::from_code(code).map_err(Skipped::Code)?,
         Source::File(text) => read_result_file(text).map_err(Skipped::File)?,
+        Source::TooLarge => return Err(Skipped::File(ResultFileError::TooLarge)),
     };
     if hand_in.assignment != assignment.id {
         return Err(Skipped::OtherAssignment);

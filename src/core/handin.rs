@@ -25,6 +25,7 @@ use crate::core::assignment::{key_of, Assignment, Mode};
 use crate::core::backup::date_from_ms;
 use crate::core::codec::{crc32, CodeError, Kind, Reader, Writer};
 use crate::core::grading::grade;
+use crate::core::limits::{ImportLimits, LimitError};
 use crate::core::progress::AssignmentProgress;
 use lectern_content::Reading;
 use serde::{Deserialize, Serialize};
@@ -38,8 +39,12 @@ pub const HAND_IN: Kind = Kind {
 pub const MAX_NAME_BYTES: usize = 60;
 pub const RESULT_FORMAT: &str = "lectern-result";
 pub const RESULT_VERSION: u32 = 1;
-/// The largest result file the gradebook reads: a result is a few kilobytes.
-pub const MAX_RESULT_BYTES: usize = 262_144;
+/// What the gradebook reads of a result file: a result is a few kilobytes and a few levels
+/// deep, so anything far larger or deeper is the wrong file (refused before it is parsed).
+pub const RESULT_LIMITS: ImportLimits = ImportLimits {
+    max_bytes: 262_144,
+    max_depth: 8,
+};
 
 const AUTO: u8 = 1;
 const LATE: u8 = 2;
@@ -302,11 +307,11 @@ fn file_checksum(file: &ResultFile) -> String {
 
 /// Reads a result file, checking size, shape, checksum and the code inside.
 pub fn read_result_file(text: &str) -> Result<HandIn, ResultFileError> {
-    if text.len() > MAX_RESULT_BYTES {
-        return Err(ResultFileError::TooLarge);
-    }
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|_| ResultFileError::NotJson)?;
+    let value = RESULT_LIMITS.parse_json(text).map_err(|e| match e {
+        LimitError::TooLarge(_) => ResultFileError::TooLarge,
+        LimitError::TooDeep(_) => ResultFileError::NotAResult,
+        LimitError::NotJson(_) => ResultFileError::NotJson,
+    })?;
     if value.get("format").and_then(|f| f.as_str()) != Some(RESULT_FORMAT) {
         return Err(ResultFileError::NotAResult);
     }
@@ -483,9 +488,11 @@ mod tests {
             Err(ResultFileError::Newer(9))
         );
         assert_eq!(
-            read_result_file(&" ".repeat(MAX_RESULT_BYTES + 1)),
+            read_result_file(&" ".repeat(RESULT_LIMITS.max_bytes + 1)),
             Err(ResultFileError::TooLarge)
         );
+        let deep = format!("{}{}", "[".repeat(100), "]".repeat(100));
+        assert_eq!(read_result_file(&deep), Err(ResultFileError::NotAResult));
     }
 
     fn arbitrary_hand_in() -> impl Strategy<Value = HandIn> {

@@ -7,6 +7,7 @@ pub mod codec;
 pub mod gradebook;
 pub mod grading;
 pub mod handin;
+pub mod limits;
 pub mod merge;
 pub mod normalize;
 pub mod profiles;

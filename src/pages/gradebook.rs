@@ -13,7 +13,7 @@ use crate::core::gradebook::{
     class_rows, csv, distribution, pasted_entries, question_stats, Entry, EntryReport, Source,
     TeacherData,
 };
-use crate::core::handin::MAX_RESULT_BYTES;
+use crate::core::handin::RESULT_LIMITS;
 use crate::pages::app_url;
 use crate::pages::assignment::code_from_link;
 use crate::pages::teach::gradebook_url;
@@ -153,15 +153,12 @@ fn ClassGradebook(
             for file in chosen {
                 let label = file.name();
                 // Refuse a huge file by its size, before reading it into memory.
-                let text = if file.size() as usize > MAX_RESULT_BYTES {
-                    " ".repeat(MAX_RESULT_BYTES + 1)
+                let source = if RESULT_LIMITS.check_size(file.size() as usize).is_err() {
+                    Source::TooLarge
                 } else {
-                    files::read_text(&file).await.unwrap_or_default()
+                    Source::File(files::read_text(&file).await.unwrap_or_default())
                 };
-                entries.push(Entry {
-                    label,
-                    source: Source::File(text),
-                });
+                entries.push(Entry { label, source });
             }
             add_entries(entries);
         });

@@ -67,7 +67,7 @@ test('a teacher sets an assessment, three students hand in, and the gradebook ad
   let cyFile;
   for (const student of students) {
     const context = await browser.newContext();
-    const problems = watch(context, baseURL);
+    const problems = await watch(context, baseURL);
     const s = await context.newPage();
     await s.goto(link);
     await expect(s.getByRole('heading', { level: 1 })).toHaveText('Sharing secrets quiz');
@@ -229,7 +229,7 @@ test('a timed assignment with extra time warns, then hands in by itself with wha
   const link = await created.getByLabel('Assignment link', { exact: true }).inputValue();
 
   const context = await browser.newContext();
-  const problems = watch(context, baseURL);
+  const problems = await watch(context, baseURL);
   const s = await context.newPage();
   await s.clock.install();
   await s.goto(link);

@@ -1,5 +1,9 @@
 // The `test` every spec imports instead of @playwright/test's. It fails a test on:
-//   - console errors (console.error, failed loads the page reports),
+//   - console errors (console.error, failed loads the page reports) and console warnings
+//     (Chromium reports many misconfigurations, such as an ignored integrity attribute, as
+//     warnings; none is expected),
+//   - Content-Security-Policy violations: both the `securitypolicyviolation` event (an init
+//     script reports every one) and Chromium's console message, which no allowance can excuse,
 //   - uncaught page errors (exceptions, unhandled rejections, Rust panics),
 //   - any request to an origin other than the app's own (such requests are also blocked).
 // A spec that expects some console errors (offline tests, say) can allow them:
@@ -8,6 +12,31 @@
 import { test as base, expect } from '@playwright/test';
 
 export { expect };
+
+/** Chromium's console message for a blocked load or script. */
+export const CSP_MESSAGE = /Content Security Policy/i;
+
+/** Runs in every page before its own scripts: reports each CSP violation to the test. */
+export const reportCspViolations = () => {
+  document.addEventListener('securitypolicyviolation', (event) => {
+    window.__lecternCspViolation?.(
+      `${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber}: ${event.sample}`,
+    );
+  });
+};
+
+/**
+ * For specs that make contexts of their own (offline, sub-path): calls `note` with every CSP
+ * violation and console warning in `context`.
+ */
+export async function watchSecurity(context, note) {
+  await context.exposeBinding('__lecternCspViolation', (_source, report) => note(`Content-Security-Policy violation: ${report}`));
+  await context.addInitScript(reportCspViolations);
+  context.on('console', (message) => {
+    if (CSP_MESSAGE.test(message.text())) note(`Content-Security-Policy violation: ${message.text()}`);
+    else if (message.type() === 'warning') note(`console warning: ${message.text()}`);
+  });
+}
 
 const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:', 'chrome:', 'chrome-error:']);
 
@@ -19,19 +48,24 @@ export const test = base.extend({
   appProblems: [
     async ({ context, baseURL, allowedConsoleErrors }, use) => {
       const origin = new URL(baseURL).origin;
-      const problems = { consoleErrors: [], pageErrors: [], foreignRequests: [] };
+      const problems = { consoleErrors: [], consoleWarnings: [], cspViolations: [], pageErrors: [], foreignRequests: [] };
 
       const isForeign = (url) => {
         const parsed = new URL(url);
         return !LOCAL_SCHEMES.has(parsed.protocol) && parsed.origin !== origin;
       };
 
+      await context.exposeBinding('__lecternCspViolation', (_source, report) => problems.cspViolations.push(report));
+      await context.addInitScript(reportCspViolations);
       context.on('console', (message) => {
-        if (message.type() !== 'error') return;
+        const type = message.type();
+        if (type !== 'error' && type !== 'warning') return;
         const text = message.text();
-        if (allowedConsoleErrors.some((pattern) => pattern.test(text))) return;
         const { url, lineNumber } = message.location();
-        problems.consoleErrors.push(url ? `${text} (${url}:${lineNumber})` : text);
+        const where = url ? `${text} (${url}:${lineNumber})` : text;
+        if (CSP_MESSAGE.test(text)) problems.cspViolations.push(where);
+        else if (type === 'warning') problems.consoleWarnings.push(where);
+        else if (!allowedConsoleErrors.some((pattern) => pattern.test(text))) problems.consoleErrors.push(where);
       });
       context.on('weberror', (error) => {
         problems.pageErrors.push(String(error.error()?.stack ?? error.error()));
@@ -49,7 +83,9 @@ export const test = base.extend({
 
       const report = [
         ...problems.pageErrors.map((e) => `page error: ${e}`),
+        ...problems.cspViolations.map((e) => `Content-Security-Policy violation: ${e}`),
         ...problems.consoleErrors.map((e) => `console error: ${e}`),
+        ...problems.consoleWarnings.map((e) => `console warning: ${e}`),
         ...problems.foreignRequests.map((r) => `request to another origin than ${origin}: ${r}`),
       ];
       if (report.length > 0) throw new Error(`the app misbehaved:\n  ${report.join('\n  ')}`);

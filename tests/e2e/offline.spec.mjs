@@ -6,6 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, write
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
+import { watchSecurity } from './fixtures.mjs';
 import { start } from './serve.mjs';
 import { loadReading } from './support/content.mjs';
 import { answerRight, card, check } from './support/answer.mjs';
@@ -19,12 +20,14 @@ function copyOfDist() {
   return dir;
 }
 
-/** A context that records every console error and failed request (but those `allowed`). */
+/** A context that records every console error, console warning, CSP violation and failed request
+ * (but those `allowed`). */
 async function watchedContext(browser, baseURL, allowed = /$^/) {
   const context = await browser.newContext({ baseURL });
   const problems = [];
   const note = (text) => !allowed.test(text) && problems.push(text);
   context.on('console', (m) => m.type() === 'error' && note(`console: ${m.text()}`));
+  await watchSecurity(context, (text) => problems.push(text));
   context.on('weberror', (e) => note(`page error: ${e.error()}`));
   context.on('requestfailed', (r) => note(`failed: ${r.url()} ${r.failure()?.errorText}`));
   return { context, problems };

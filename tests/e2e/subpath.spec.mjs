@@ -1,30 +1,44 @@
 // Hosted under a sub-path: the release build as `trunk build --public-url /lectern/` makes it
 // (trunk only prefixes the asset URLs and the <base href>), placed in a folder of that name.
+// The inline script's URLs change, so its hash in the Content-Security-Policy is computed again,
+// as `cargo xtask precache` does after a real `--public-url` build.
 
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { test, expect } from '@playwright/test';
+import { watchSecurity } from './fixtures.mjs';
 import { start } from './serve.mjs';
 import { loadReading } from './support/content.mjs';
 
 const reading = loadReading('adversaries-to-allies');
+
+/** The CSP source for a script's text: `'sha256-<base64>'`. */
+const scriptHash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+const inlineScript = (html) => html.match(/<script type="module">([\s\S]*?)<\/script>/)[1];
 
 test('the app, its links, deep links and worker all work under /lectern/', async ({ browser }) => {
   const root = mkdtempSync(path.join(tmpdir(), 'lectern-subpath-'));
   const dir = path.join(root, 'lectern');
   cpSync('dist', dir, { recursive: true });
   const index = path.join(dir, 'index.html');
-  const html = readFileSync(index, 'utf8')
+  const built = readFileSync(index, 'utf8');
+  const oldHash = scriptHash(inlineScript(built));
+  expect(built).toContain(oldHash);
+  let html = built
     .replace('<base href="/"', '<base href="/lectern/"')
     .replaceAll(/(["'])\/(lectern-[0-9a-f]+|main-[0-9a-f]+)/g, '$1/lectern/$2');
+  html = html.replace(oldHash, scriptHash(inlineScript(html)));
   expect(html).toContain('<base href="/lectern/"');
+  expect(html).toContain("base-uri 'none'");
   writeFileSync(index, html);
 
   const server = await start({ dir: root, port: 0, app: 'lectern/index.html' });
   const context = await browser.newContext({ baseURL: server.url });
   const problems = [];
   context.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  await watchSecurity(context, (text) => problems.push(text));
   context.on('weberror', (e) => problems.push(String(e.error())));
   context.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
   const page = await context.newPage();

@@ -8,6 +8,8 @@
 mod bench;
 mod browser;
 mod cmd;
+mod csp;
+mod fuzz;
 mod manifest;
 mod npm;
 mod precache;
@@ -41,9 +43,13 @@ commands:
   bench [--help]      build the release, measure it and two references (a static page and
                       quizdown) in headless Chromium, print the table, write
                       bench/results.json (see docs/performance.md)
+  fuzz [--cases N]    the property tests of every parser of outside input (content
+                      compiler, backups, import limits, assignment links, hand-in
+                      codes, result files) with N cases each (default 20000)
   tools               only install the pinned tools (and show where they are)
-  precache [DIR]      write the build's file list and version into DIR/sw.js (trunk runs
-                      it after every build, on $TRUNK_STAGING_DIR)
+  precache [DIR]      add the Content-Security-Policy to DIR/index.html, then write the
+                      build's file list and version into DIR/sw.js (trunk runs it after
+                      every build, on $TRUNK_STAGING_DIR)
 ";
 
 fn main() -> ExitCode {
@@ -69,6 +75,7 @@ fn main() -> ExitCode {
         "screenshot" => tasks::screenshot(&ctx),
         "tools" => tasks::tools(&ctx),
         "bench" => bench::run(&ctx, &rest),
+        "fuzz" => fuzz::run(&ctx, &rest),
         "precache" => precache::run(&ctx.root, &rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");

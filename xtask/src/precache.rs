@@ -1,13 +1,17 @@
-//! `cargo xtask precache [DIR]`: writes the build's version and the list of its files into the
+//! `cargo xtask precache [DIR]`: adds the Content-Security-Policy to the build's index.html
+//! (xtask/src/csp.rs), then writes the build's version and the list of its files into the
 //! service worker (`sw.js`) of a build folder. Trunk runs it as a `post_build` hook on
 //! `$TRUNK_STAGING_DIR` (see Trunk.toml), so every build's worker lists exactly that build's
 //! files and differs byte for byte from the last one's whenever any file changed.
 
+use crate::csp;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 /// The worker itself: never in its own list (the browser fetches it on its own).
 pub const WORKER: &str = "sw.js";
+/// The page that gets the Content-Security-Policy.
+pub const INDEX: &str = "index.html";
 const VERSION_MARKER: &str = "/*LECTERN_VERSION*/ 'unbuilt'";
 const FILES_MARKER: &str = "/*LECTERN_FILES*/ []";
 
@@ -19,11 +23,19 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
             .map(PathBuf::from)
             .unwrap_or_else(|| root.join("dist")),
     };
-    let files = build_files(&dir)?;
-    let version = build_version(&dir, &files)?;
     let worker_path = dir.join(WORKER);
     let template = fs::read_to_string(&worker_path)
         .map_err(|e| format!("cannot read {}: {e}", worker_path.display()))?;
+    // Check the template before changing anything, so a refused run leaves the build as it was.
+    fill_worker(&template, "", &[])?;
+    // The policy next: it changes index.html, and the version must cover the page as shipped.
+    let index_path = dir.join(INDEX);
+    let index = fs::read_to_string(&index_path)
+        .map_err(|e| format!("cannot read {}: {e}", index_path.display()))?;
+    fs::write(&index_path, csp::add_policy(&index)?)
+        .map_err(|e| format!("cannot write {}: {e}", index_path.display()))?;
+    let files = build_files(&dir)?;
+    let version = build_version(&dir, &files)?;
     let worker = fill_worker(&template, &version, &files)?;
     fs::write(&worker_path, worker)
         .map_err(|e| format!("cannot write {}: {e}", worker_path.display()))?;
@@ -108,7 +120,10 @@ mod tests {
         fs::create_dir_all(dir.join("icons")).unwrap();
         fs::create_dir_all(dir.join(".stage")).unwrap();
         for (name, body) in [
-            ("index.html", "<html>"),
+            (
+                "index.html",
+                "<html><head><base href=\"/\"></head><body><script type=\"module\">init()</script></body></html>",
+            ),
             ("lectern-1a2b_bg.wasm", "wasm"),
             ("lectern-1a2b.js", "js"),
             ("icons/icon-192.png", "png"),
@@ -153,9 +168,20 @@ mod tests {
         let worker = fs::read_to_string(dir.join(WORKER)).unwrap();
         assert!(worker.contains(r#"const FILES = ["icons/icon-192.png", "index.html", "lectern-1a2b.js", "lectern-1a2b_bg.wasm"];"#), "{worker}");
         assert!(!worker.contains("unbuilt"));
+        let index = fs::read_to_string(dir.join(INDEX)).unwrap();
+        assert!(
+            index.contains("<base href=\"/\">\n    <meta http-equiv=\"Content-Security-Policy\""),
+            "{index}"
+        );
+        // The version is of the page with its policy: the same as computing it afresh now.
+        let files = build_files(&dir).unwrap();
+        assert!(worker.contains(&format!("'{}'", build_version(&dir, &files).unwrap())));
+        // A second run is refused before it changes anything.
         assert!(run(Path::new("."), &[dir.display().to_string()])
             .unwrap_err()
             .contains("lacks the markers"));
+        assert_eq!(fs::read_to_string(dir.join(INDEX)).unwrap(), index);
+        assert_eq!(fs::read_to_string(dir.join(WORKER)).unwrap(), worker);
         fs::remove_dir_all(dir).unwrap();
     }
 }

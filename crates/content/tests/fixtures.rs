@@ -105,3 +105,47 @@ fn every_broken_fixture_fails_with_its_expected_messages() {
 fn render(errors: &[Diagnostic]) -> String {
     errors.iter().map(|e| format!("{e}\n")).collect()
 }
+
+/// Markup and script-like text in content is just text: the compiler keeps it character for
+/// character (it neither strips nor escapes it), and the app renders every string as a text node
+/// (tests/source_rules.rs forbids `inner_html`), so it shows literally.
+#[test]
+fn markup_in_content_is_kept_as_plain_text() {
+    let root = repo_root();
+    let dir = Path::new("tests/content/markup");
+    let file = |name: &str| {
+        SourceFile::new(
+            dir.join(name),
+            fs::read_to_string(root.join(dir).join(name)).expect("markup fixture file"),
+        )
+    };
+    let [reading, glossary, questions] = FILES.map(file);
+    let load_source = |path: &Path| -> Result<String, Vec<Diagnostic>> {
+        fs::read_to_string(root.join(path))
+            .map_err(|e| vec![SourceFile::new(path, "").error(e.to_string())])
+    };
+    let reading = compile_files(&reading, Some(&glossary), &questions, &load_source)
+        .unwrap_or_else(|errors| panic!("markup fixture has errors:\n{}", render(&errors)));
+    assert_eq!(reading.title.as_ref(), "The Keeper's <em>Year</em>");
+    let sentence = reading
+        .sections
+        .iter()
+        .flat_map(|s| s.paragraphs.iter())
+        .flat_map(|p| p.sentences.iter())
+        .find(|s| s.id.as_ref() == "today-museum")
+        .expect("the museum sentence");
+    assert_eq!(
+        sentence.text.as_ref(),
+        r#"Today the tower is a museum. <img src=x onerror="alert(1)"> & <script>alert("x")</script>"#
+    );
+    let prompt = &reading
+        .questions
+        .iter()
+        .find(|q| q.id.as_ref() == "find-museum")
+        .expect("the evidence question")
+        .prompt;
+    assert_eq!(
+        prompt.as_ref(),
+        "Which sentence shows the tower is no longer a working <b>lighthouse</b>?"
+    );
+}

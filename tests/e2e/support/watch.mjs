@@ -1,10 +1,13 @@
 // Watches a browser context the test made itself (another student's device, say) for what the
 // `test` fixture in fixtures.mjs fails on: page errors, console errors, and requests to any
-// origin but the app's own (which are also blocked).
+// origin but the app's own (which are also blocked), and, through fixtures.mjs's watchSecurity,
+// console warnings and Content-Security-Policy violations.
+
+import { watchSecurity } from '../fixtures.mjs';
 
 const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:', 'chrome:', 'chrome-error:']);
 
-export function watch(context, baseURL) {
+export async function watch(context, baseURL) {
   const origin = new URL(baseURL).origin;
   const found = [];
   const isForeign = (url) => {
@@ -18,6 +21,7 @@ export function watch(context, baseURL) {
   context.on('request', (request) => {
     if (isForeign(request.url())) found.push(`request to another origin: ${request.url()}`);
   });
-  context.route((url) => isForeign(url.href), (route) => route.abort('blockedbyclient'));
+  await watchSecurity(context, (problem) => found.push(problem));
+  await context.route((url) => isForeign(url.href), (route) => route.abort('blockedbyclient'));
   return { list: () => [...found] };
 }
