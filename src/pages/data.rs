@@ -220,9 +220,16 @@ fn DeleteData() -> impl IntoView {
     let store = use_store();
     let confirming = RwSignal::new(false);
     let message = RwSignal::new(String::new());
+    // Focus follows the dialog: into it (on Cancel, the safe choice) when it opens, back to
+    // the button that opened it when it closes.
+    let confirm = move |open: bool| {
+        confirming.set(open);
+        let target = if open { "delete-cancel" } else { "delete-open" };
+        request_animation_frame(move || dom::focus(target));
+    };
     let delete = move |_| {
         store.replace_progress(Progress::new());
-        confirming.set(false);
+        confirm(false);
         message.set("Your progress on this device was deleted.".into());
     };
     view! {
@@ -235,7 +242,7 @@ fn DeleteData() -> impl IntoView {
                 when=move || confirming.get()
                 fallback=move || {
                     view! {
-                        <button type="button" class="button" on:click=move |_| confirming.set(true)>
+                        <button type="button" class="button" id="delete-open" on:click=move |_| confirm(true)>
                             "Delete my data…"
                         </button>
                     }
@@ -244,7 +251,7 @@ fn DeleteData() -> impl IntoView {
                 <div role="alertdialog" aria-labelledby="delete-question" class="confirm">
                     <p id="delete-question">"Delete all your answers on this device? This cannot be undone; download a backup first if you may want them."</p>
                     <button type="button" class="button danger" on:click=delete>"Yes, delete"</button>
-                    <button type="button" class="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                    <button type="button" class="button" id="delete-cancel" on:click=move |_| confirm(false)>"Cancel"</button>
                 </div>
             </Show>
             <p role="status" class="data-message">{move || message.get()}</p>

@@ -54,7 +54,7 @@ pub fn ProfilesPage() -> impl IntoView {
                 "Profiles have no passwords: they keep work apart, they do not lock it."
             </p>
             <ul class="profile-list">{list}</ul>
-            <p role="status" aria-live="polite" class="data-message">{move || message.get()}</p>
+            <p id="profiles-message" role="status" aria-live="polite" class="data-message" tabindex="-1">{move || message.get()}</p>
             <form class="profile-form" on:submit=add>
                 <label for="new-profile">"Add someone: name"</label>
                 <input
@@ -91,6 +91,22 @@ fn ProfileRow(
     let id = StoredValue::new(profile_id);
     let shown = StoredValue::new(name);
     let input_id = format!("rename-{}", id.get_value());
+    let remove_id = format!("remove-{}", id.get_value());
+    let cancel_id = format!("{remove_id}-cancel");
+    // Focus follows the dialog: into it (on Cancel, the safe choice) when it opens, back to the
+    // Remove button when it closes.
+    let confirm = {
+        let (remove_id, cancel_id) = (remove_id.clone(), cancel_id.clone());
+        move |open: bool| {
+            confirming.set(open);
+            let target = if open {
+                cancel_id.clone()
+            } else {
+                remove_id.clone()
+            };
+            request_animation_frame(move || crate::platform::dom::focus(&target));
+        }
+    };
 
     let switch = move |_| {
         let result = store.update_profiles(|p| p.switch_to(&id.get_value()));
@@ -113,6 +129,8 @@ fn ProfileRow(
     let remove = move |_| {
         let result = store.delete_profile(&id.get_value());
         confirming.set(false);
+        // The profile's row is gone: focus goes to the message saying what happened.
+        request_animation_frame(|| crate::platform::dom::focus("profiles-message"));
         message.set(match result {
             Ok(()) => format!(
                 "{} and their answers were removed from this device.",
@@ -142,7 +160,10 @@ fn ProfileRow(
                 {(!only_one)
                     .then(|| {
                         view! {
-                            <button type="button" class="button" on:click=move |_| confirming.set(true)>
+                            <button type="button" class="button" id=remove_id.clone() on:click={
+                                let confirm = confirm.clone();
+                                move |_| confirm(true)
+                            }>
                                 {format!("Remove {}…", shown.get_value())}
                             </button>
                         }
@@ -165,7 +186,10 @@ fn ProfileRow(
                 <div role="alertdialog" aria-label="Remove profile" class="confirm">
                     <p>{format!("Remove {} and all their answers on this device? This cannot be undone.", shown.get_value())}</p>
                     <button type="button" class="button danger" on:click=remove>"Yes, remove"</button>
-                    <button type="button" class="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                    <button type="button" class="button" id=cancel_id.clone() on:click={
+                        let confirm = confirm.clone();
+                        move |_| confirm(false)
+                    }>"Cancel"</button>
                 </div>
             </Show>
         </li>

@@ -207,3 +207,41 @@ test('keyboard alone: skip link, a whole section, the next section, then the res
   // The results table scrolls by keyboard too, when it is wider than the screen.
   await tabTo(page, page.getByRole('region', { name: /Your score per section/ }));
 });
+
+test('confirmation dialogs take focus when they open and give it back when they close', async ({ page }) => {
+  await page.goto('/data');
+  const open = page.getByRole('button', { name: 'Delete my data…' });
+  await tabTo(page, open);
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('alertdialog');
+  // Into the dialog, on the safe choice.
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect(open).toBeFocused();
+  await page.keyboard.press('Enter');
+  await tabTo(page, dialog.getByRole('button', { name: 'Yes, delete' }));
+  await page.keyboard.press('Enter');
+  await expect(open).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: 'was deleted' })).toBeVisible();
+
+  await page.goto('/profiles');
+  await tabTo(page, page.getByLabel('Add someone: name'));
+  await page.keyboard.type('Ana');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('link', { name: 'Studying as Ana' })).toBeVisible();
+  const remove = page.getByRole('button', { name: 'Remove Ana…' });
+  await tabTo(page, remove);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  await expect(remove).toBeFocused();
+  await page.keyboard.press('Enter');
+  await tabTo(page, page.getByRole('alertdialog').getByRole('button', { name: 'Yes, remove' }));
+  await page.keyboard.press('Enter');
+  // The row is gone; focus is on the message that says so.
+  const message = page.locator('#profiles-message');
+  await expect(message).toBeFocused();
+  await expect(message).toContainText('Ana and their answers were removed');
+});
