@@ -384,6 +384,7 @@ fn Work(assignment: Assignment, reading: &'static Reading) -> impl IntoView {
                                 <button
                                     type="button"
                                     class="button"
+                                    id="hand-in-no"
                                     on:click=move |_| {
                                         confirming.set(false);
                                         request_animation_frame(|| dom::focus("hand-in-start"));
@@ -402,7 +403,8 @@ fn Work(assignment: Assignment, reading: &'static Reading) -> impl IntoView {
                                 id="hand-in-start"
                                 on:click=move |_| {
                                     confirming.set(true);
-                                    request_animation_frame(|| dom::focus("hand-in-yes"));
+                                    // The safe choice first, as in every confirmation.
+                                    request_animation_frame(|| dom::focus("hand-in-no"));
                                 }
                             >
                                 "Hand in…"

@@ -227,7 +227,7 @@ fn ClassGradebook(
                             aria-label=format!("Remove {}'s result", r.student)
                             on:click=move |_| {
                                 removing.set(Some((index, name.clone())));
-                                request_animation_frame(|| dom::focus("remove-yes"));
+                                request_animation_frame(|| dom::focus("remove-no"));
                             }
                         >
                             "Remove"
@@ -346,7 +346,7 @@ fn ClassGradebook(
                         removing.set(None);
                         request_animation_frame(|| dom::focus("class-heading"));
                     }>"Remove"</button>
-                    <button type="button" class="button" on:click=move |_| {
+                    <button type="button" class="button" id="remove-no" on:click=move |_| {
                         removing.set(None);
                         request_animation_frame(|| dom::focus("class-heading"));
                     }>"Cancel"</button>
@@ -420,14 +420,17 @@ fn ClassGradebook(
                             teacher.change(|t| t.remove_assignment(&key));
                             navigate(&app_url("/gradebook"), Default::default());
                         }>"Remove everything"</button>
-                        <button type="button" class="button" on:click=move |_| removing_all.set(false)>"Cancel"</button>
+                        <button type="button" class="button" id="remove-all-no" on:click=move |_| {
+                            removing_all.set(false);
+                            request_animation_frame(|| dom::focus("remove-all-start"));
+                        }>"Cancel"</button>
                     </div>
                 }.into_any()
             } else {
                 view! {
-                    <button type="button" class="button danger" on:click=move |_| {
+                    <button type="button" class="button danger" id="remove-all-start" on:click=move |_| {
                         removing_all.set(true);
-                        request_animation_frame(|| dom::focus("remove-all-yes"));
+                        request_animation_frame(|| dom::focus("remove-all-no"));
                     }>"Remove assignment and results…"</button>
                 }.into_any()
             }}

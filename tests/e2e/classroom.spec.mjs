@@ -92,7 +92,11 @@ test('a teacher sets an assessment, three students hand in, and the gradebook ad
     await expect(s.getByText(`You have answered ${questions.length} of ${questions.length} questions.`)).toBeVisible();
 
     await s.getByRole('button', { name: 'Hand in…' }).click();
-    await expect(s.getByRole('button', { name: 'Yes, hand in' })).toBeFocused();
+    // The safe choice has focus; "Not yet" goes back to where it started.
+    await expect(s.getByRole('button', { name: 'Not yet' })).toBeFocused();
+    await s.keyboard.press('Enter');
+    await expect(s.getByRole('button', { name: 'Hand in…' })).toBeFocused();
+    await s.keyboard.press('Enter');
     await s.getByRole('button', { name: 'Yes, hand in' }).click();
     await expect(s.getByRole('heading', { level: 1 })).toHaveText('Sharing secrets quiz: handed in');
     await expect(s.locator('.score-line')).toContainText(`Your score: ${totalOf(student)}%.`);
@@ -210,12 +214,22 @@ test('a teacher sets an assessment, three students hand in, and the gradebook ad
 
   // Removing one student's entry.
   await page.getByRole('button', { name: "Remove Ben's result" }).click();
-  await expect(page.getByRole('button', { name: 'Remove', exact: true })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await page.getByRole('button', { name: 'Remove', exact: true }).click();
   await expect(rows).toHaveCount(2);
   await expect(page.getByRole('heading', { name: 'Class', exact: true })).toBeFocused();
   await page.reload();
   await expect(rows).toHaveCount(2);
+
+  // Removing the whole assignment: Cancel first, then for real.
+  await page.getByRole('button', { name: 'Remove assignment and results…' }).click();
+  await expect(page.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Remove assignment and results…' })).toBeFocused();
+  await page.getByRole('button', { name: 'Remove assignment and results…' }).click();
+  await page.getByRole('button', { name: 'Remove everything' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gradebook');
+  await expect(page.getByText('No assignments on this device yet.')).toBeVisible();
 });
 
 test('a timed assignment with extra time warns, then hands in by itself with what was typed', async ({
