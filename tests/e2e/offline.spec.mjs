@@ -29,7 +29,13 @@ async function watchedContext(browser, baseURL, allowed = /$^/) {
   context.on('console', (m) => m.type() === 'error' && note(`console: ${m.text()}`));
   await watchSecurity(context, (text) => problems.push(text));
   context.on('weberror', (e) => note(`page error: ${e.error()}`));
-  context.on('requestfailed', (r) => note(`failed: ${r.url()} ${r.failure()?.errorText}`));
+  // A request the browser itself cancelled because the page navigated (a reload while the
+  // favicon was still loading) is not a failed request; anything else the network refused is.
+  // Missing files are not "failed" requests at all: their 404 shows as a console error above.
+  context.on('requestfailed', (r) => {
+    const error = r.failure()?.errorText;
+    if (error !== 'net::ERR_ABORTED') note(`failed: ${r.url()} ${error}`);
+  });
   return { context, problems };
 }
 
