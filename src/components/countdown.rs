@@ -41,7 +41,10 @@ pub fn Countdown(
     let tick =
         move || {
             let now_left = seconds_left();
-            left.set(now_left);
+            // The interval runs twice a second; redraw only when the shown second changes.
+            if left.get_untracked() != now_left {
+                left.set(now_left);
+            }
             if let Some(mark) = warning_due(now_left, warned.get_untracked()) {
                 warned.set(Some(mark));
                 announcement.set(format!(

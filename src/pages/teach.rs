@@ -153,12 +153,7 @@ fn AssignmentForm(teacher: TeacherStore, created: RwSignal<Option<Assignment>>) 
                                 type="checkbox"
                                 id=input_id.clone()
                                 prop:checked=move || chosen.with(|c| c.contains(qid))
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    chosen.update(|c| {
-                                        if on { c.insert(qid.to_string()); } else { c.remove(qid); }
-                                    });
-                                }
+                                on:change=move |ev| set_member(chosen, qid, event_target_checked(&ev))
                             />
                             <label for=input_id>
                                 {format!("{} ({})", q.prompt, q.answer.kind_label())}
@@ -173,12 +168,7 @@ fn AssignmentForm(teacher: TeacherStore, created: RwSignal<Option<Assignment>>) 
                         type="checkbox"
                         id=box_id.clone()
                         prop:checked=move || sections.with(|s| s.contains(id))
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            sections.update(|s| {
-                                if on { s.insert(id.to_string()); } else { s.remove(id); }
-                            });
-                        }
+                        on:change=move |ev| set_member(sections, id, event_target_checked(&ev))
                     />
                     <label for=box_id>{format!("{} ({count} questions)", section.heading)}</label>
                     <ul
@@ -282,6 +272,17 @@ fn AssignmentForm(teacher: TeacherStore, created: RwSignal<Option<Assignment>>) 
             <button type="submit" class="button primary">"Make the assignment link"</button>
         </form>
     }
+}
+
+/// Puts `id` in the set, or takes it out: what ticking or unticking its checkbox means.
+fn set_member(set: RwSignal<BTreeSet<String>>, id: &str, member: bool) {
+    set.update(|s| {
+        if member {
+            s.insert(id.to_string());
+        } else {
+            s.remove(id);
+        }
+    });
 }
 
 /// The assignments made (or opened as a teacher) on this device.
