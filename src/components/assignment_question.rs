@@ -52,10 +52,14 @@ pub fn AssignmentQuestion(
     let saved = RwSignal::new(stored.is_some());
 
     if mode == Mode::Assessment {
+        // An ordering always has an order (it is never blank), so the order shown is already an
+        // answer: kept at once, or a student who agrees with it would hand in "no answer".
+        let keep_shown_order =
+            stored.is_none() && matches!(question.answer, lectern_content::Answer::Ordering { .. });
         // Every change is kept as it is made; the first run only reads the draft.
         Effect::new(move |first: Option<()>| {
             let response = draft.get();
-            if first.is_some() {
+            if first.is_some() || keep_shown_order {
                 let score = grade(question, &response).score;
                 let now = dom::now_ms();
                 store.update_assignments(|all| {
