@@ -339,7 +339,7 @@ pub fn csv(assignment: &Assignment, reading: &Reading, rows: &[Row]) -> String {
             yes_no(row.passed),
             r.answered().to_string(),
             r.scores.len().to_string(),
-            format!("{:.1}", r.time_on_task_s as f64 / 60.0),
+            minutes_to_one_decimal(r.time_on_task_s),
             iso_utc(r.handed_in_at),
             yes_no(r.late),
             yes_no(r.auto),
@@ -352,6 +352,13 @@ pub fn csv(assignment: &Assignment, reading: &Reading, rows: &[Row]) -> String {
         lines.push(csv_line(&fields));
     }
     lines.concat()
+}
+
+/// Seconds as minutes with one decimal, halves rounded up (147 s and 150 s are both "2.5").
+/// Integer arithmetic on purpose: float formatting costs about 10 KB of wasm for this one column.
+fn minutes_to_one_decimal(seconds: u64) -> String {
+    let tenths = (seconds + 3) / 6;
+    format!("{}.{}", tenths / 10, tenths % 10)
 }
 
 fn yes_no(value: bool) -> String {
@@ -424,6 +431,24 @@ mod tests {
         let mut t = TeacherData::new();
         t.add_assignment(a, &a.to_code(&READINGS[0]), 0.0);
         t
+    }
+
+    #[test]
+    fn minutes_have_one_decimal_rounded_half_up() {
+        let cases = [
+            (0, "0.0"),
+            (2, "0.0"),
+            (3, "0.1"),
+            (59, "1.0"),
+            (60, "1.0"),
+            (147, "2.5"),
+        ];
+        for (seconds, text) in cases {
+            assert_eq!(minutes_to_one_decimal(seconds), text, "{seconds} s");
+        }
+        assert_eq!(minutes_to_one_decimal(150), "2.5");
+        assert_eq!(minutes_to_one_decimal(3_599), "60.0");
+        assert_eq!(minutes_to_one_decimal(36_000), "600.0");
     }
 
     #[test]
