@@ -277,6 +277,7 @@ async function main() {
   const subjects = [
     { subject: 'lectern', dir: 'essay', url: `read/${reading.id}/section/${reading.sections[0].id}`, selector: LECTERN_READY, sw: true },
     { subject: 'static', dir: 'static', url: '', selector: 'main p', sw: false },
+    { subject: 'floor', dir: 'floor', url: 'section/1', selector: '.question input', sw: false },
     { subject: 'quizdown', dir: 'quizdown', url: '', selector: 'input', sw: false },
   ];
   try {

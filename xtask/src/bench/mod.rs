@@ -1,5 +1,6 @@
 //! `cargo xtask bench`: builds the release (and the generated readings of the scaling runs),
-//! builds the two references from the same essay (a static HTML page and a quizdown quiz),
+//! builds the three references from the same essay (a static HTML page, the floor of Lectern's
+//! own stack in `bench/floor/`, and a quizdown quiz),
 //! measures all of them in headless Chromium with `bench/run.mjs`, prints one table with
 //! Lectern's figures as ratios to both references and writes `bench/results.json`.
 //!
@@ -94,6 +95,7 @@ pub fn run(ctx: &Ctx, args: &[String]) -> Result<(), String> {
 
     if options.build {
         build(ctx, &dists.join("essay"), None)?;
+        build_floor(ctx, &dists.join("floor"))?;
         for &sections in &options.sizes {
             let content = work.join("content").join(format!("sections-{sections}"));
             let _ = std::fs::remove_dir_all(&content);
@@ -152,6 +154,24 @@ fn build(ctx: &Ctx, dist: &Path, content: Option<&Path>) -> Result<(), String> {
     if let Some(content) = content {
         command.env("LECTERN_CONTENT_DIR", content);
     }
+    cmd::run(&mut command)
+}
+
+/// `trunk build --release` of `bench/floor/` (its own crate, outside the workspace) into
+/// `dist`. It shares `target/` with the app, so the Leptos it shares is compiled once.
+fn build_floor(ctx: &Ctx, dist: &Path) -> Result<(), String> {
+    ui::info(
+        "bench",
+        "building the floor reference (bench/floor: Leptos, router, serde_json, one question)",
+    );
+    let mut command = ctx
+        .tools
+        .trunk_command(&ctx.root.join("bench").join("floor"));
+    command
+        .args(["build", "--release", "--dist"])
+        .arg(dist)
+        .env("CARGO_TARGET_DIR", ctx.root.join("target"))
+        .env_remove("LECTERN_CONTENT_DIR");
     cmd::run(&mut command)
 }
 

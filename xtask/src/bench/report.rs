@@ -94,7 +94,8 @@ const fn row(label: &'static str, metric: &'static str, stat: Stat, unit: &'stat
     }
 }
 
-pub const SUBJECTS: [&str; 3] = ["lectern", "static", "quizdown"];
+/// Lectern and the references it is compared with, in the table's column order.
+pub const SUBJECTS: [&str; 4] = ["lectern", "static", "floor", "quizdown"];
 
 pub const ROWS: &[Row] = &[
     row("cold load, brotli", "bytes.total.br", Stat::Median, "KB"),
@@ -261,8 +262,10 @@ pub fn table(samples: &Samples) -> String {
         "unit".to_string(),
         "Lectern".to_string(),
         "static page".to_string(),
+        "Leptos floor".to_string(),
         "quizdown".to_string(),
         "× static".to_string(),
+        "× floor".to_string(),
         "× quizdown".to_string(),
     ]];
     for r in ROWS {
@@ -283,8 +286,9 @@ pub fn table(samples: &Samples) -> String {
                 r.unit,
             ));
         }
-        line.push(times(ratio(figure("lectern"), figure("static"))));
-        line.push(times(ratio(figure("lectern"), figure("quizdown"))));
+        for reference in &SUBJECTS[1..] {
+            line.push(times(ratio(figure("lectern"), figure(reference))));
+        }
         rows.push(line);
     }
     let mut out = pad_table(&rows);
@@ -407,6 +411,7 @@ mod tests {
         lectern\tbytes.total.br\t120000\n\
         static\tbytes.total.br\t10000\n\
         quizdown\tbytes.total.br\t60000\n\
+        floor\tbytes.total.br\t100000\n\
         lectern\tanswerable.cold\t300,100,200\n\
         static\tanswerable.cold\t50,50,50\n\
         lectern-10\tanswerable.cold\t100,100\n\
@@ -437,7 +442,7 @@ mod tests {
     }
 
     #[test]
-    fn the_table_shows_ratios_to_both_references() {
+    fn the_table_shows_ratios_to_every_reference() {
         let text = table(&parse(RUN).unwrap());
         let bytes = text
             .lines()
@@ -446,6 +451,13 @@ mod tests {
         assert!(bytes.contains("120"), "{bytes}");
         assert!(bytes.contains("12.0×"), "{bytes}");
         assert!(bytes.contains("2.00×"), "{bytes}");
+        assert!(bytes.contains("1.20×"), "to the floor: {bytes}");
+        let header = text.lines().next().unwrap();
+        assert!(
+            header.find("× static") < header.find("× floor")
+                && header.find("× floor") < header.find("× quizdown"),
+            "{header}"
+        );
         let cold = text
             .lines()
             .find(|l| l.starts_with("first question answerable, cold"))
