@@ -8,7 +8,6 @@ use crate::core::settings::SettingChoice;
 use crate::pages::app_url;
 use crate::pages::assignment::AssignmentPage;
 use crate::pages::data::DataPage;
-use crate::pages::gradebook::GradebookPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFound;
 use crate::pages::practice::PracticePage;
@@ -17,7 +16,12 @@ use crate::pages::reading::ReadingPage;
 use crate::pages::results::ResultsPage;
 use crate::pages::section::SectionPage;
 use crate::pages::settings::SettingsPage;
-use crate::pages::teach::TeachPage;
+// The student app (without the `teacher` feature) answers the teacher's addresses with a link
+// that loads the whole app there (see pages/teacher_only.rs).
+#[cfg(not(feature = "teacher"))]
+use crate::pages::teacher_only::{TeacherOnly as TeachPage, TeacherOnly as GradebookPage};
+#[cfg(feature = "teacher")]
+use crate::pages::{gradebook::GradebookPage, teach::TeachPage};
 use crate::platform::{dom, service_worker};
 use crate::state::Store;
 use leptos::prelude::*;

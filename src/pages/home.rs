@@ -25,9 +25,11 @@ pub fn HomePage() -> impl IntoView {
                 <h2 id="teachers-heading">"For teachers"</h2>
                 <p>
                     "Set this reading as a class assignment, and collect the results: "
-                    <A href=app_url("/teach")>"Make an assignment"</A>
+                    // `rel="external"`: a page load, so that the release build's loader starts
+                    // the teacher's bundle there (xtask/src/split.rs).
+                    <a href=app_url("/teach") rel="external">"Make an assignment"</a>
                     " · "
-                    <A href=app_url("/gradebook")>"Gradebook"</A>
+                    <a href=app_url("/gradebook") rel="external">"Gradebook"</a>
                 </p>
             </section>
         </div>

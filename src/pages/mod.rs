@@ -2,6 +2,7 @@
 
 pub mod assignment;
 pub mod data;
+#[cfg(feature = "teacher")]
 pub mod gradebook;
 pub mod home;
 pub mod not_found;
@@ -11,7 +12,10 @@ pub mod reading;
 pub mod results;
 pub mod section;
 pub mod settings;
+#[cfg(feature = "teacher")]
 pub mod teach;
+#[cfg(not(feature = "teacher"))]
+pub mod teacher_only;
 
 use crate::content::find_reading;
 use lectern_content::Reading;

@@ -4,18 +4,24 @@
 // every file of the build into the copy of this file in dist/, so each build's worker differs
 // byte for byte, and the browser installs it as an update.
 //
-// - install: caches every file of this build in a cache named after the build; it does not
-//   take over by itself: the page asks the student and then sends "skip-waiting".
+// - install: caches every file of this build in a cache named after the build, except the
+//   whole app's bundle (ON_DEMAND), which only the teacher's pages start (xtask/src/split.rs):
+//   it is cached when a teacher's page first fetches it, so a student's first visit never
+//   downloads it. The worker does not take over by itself: the page asks the student and then
+//   sends "skip-waiting".
 // - activate: deletes the caches of older builds, then controls open pages.
 // - fetch: the build's own files from its cache (so the JS glue and the wasm always come from
 //   the same build); navigations to any app route get the cached index.html (deep links work
-//   offline); anything else goes to the network.
+//   offline); the whole app's bundle from the network the first time, kept for next time;
+//   anything else goes to the network.
 
 const VERSION = /*LECTERN_VERSION*/ 'unbuilt';
 const FILES = /*LECTERN_FILES*/ [];
+const ON_DEMAND = /*LECTERN_ON_DEMAND*/ [];
 const CACHE = `lectern-${VERSION}`;
 const scope = new URL(self.registration.scope);
 const INDEX = new URL('index.html', scope).href;
+const ON_DEMAND_URLS = new Set(ON_DEMAND.map((file) => new URL(file, scope).href));
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -52,9 +58,16 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   event.respondWith(
-    caches
-      .open(CACHE)
-      .then((cache) => cache.match(request, { ignoreSearch: true }))
-      .then((cached) => cached || fetch(request)),
+    caches.open(CACHE).then((cache) =>
+      cache.match(request, { ignoreSearch: true }).then((cached) => {
+        if (cached) return cached;
+        const url = new URL(request.url);
+        if (!ON_DEMAND_URLS.has(url.origin + url.pathname)) return fetch(request);
+        return fetch(request).then((response) => {
+          if (response.ok) cache.put(url.origin + url.pathname, response.clone());
+          return response;
+        });
+      }),
+    ),
   );
 });

@@ -51,11 +51,16 @@ function filesUnder(dir, prefix = '') {
   });
 }
 
-test('the worker precaches exactly the files of the build', async () => {
+test('the worker caches exactly the files of the build: all at once but the whole app, that on demand', async () => {
   const worker = readFileSync('dist/sw.js', 'utf8');
-  const listed = JSON.parse(worker.match(/const FILES = (\[.*?\]);/s)[1]);
+  const list = (name) => JSON.parse(worker.match(new RegExp(`const ${name} = (\\[.*?\\]);`, 's'))[1]);
+  const precached = list('FILES');
+  const onDemand = list('ON_DEMAND');
   const built = filesUnder('dist').filter((f) => f !== 'sw.js');
-  expect(listed.sort()).toEqual(built.sort());
+  expect([...precached, ...onDemand].sort()).toEqual(built.sort());
+  // The whole app's JS glue and wasm (see split.spec.mjs), and nothing else.
+  expect(onDemand.sort()).toEqual(built.filter((f) => /^lectern-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(f)).sort());
+  expect(onDemand).toHaveLength(2);
   expect(worker).not.toContain("'unbuilt'");
 });
 

@@ -4,6 +4,8 @@
 //   Module: import { start } from './serve.mjs';
 //           const server = await start({ dir: 'dist', port: 0 });  // 0: any free port
 //           server.url;          // 'http://127.0.0.1:41234/'
+//           server.requests;     // every request so far: [{ path, status }], the service
+//                                // worker's own included (the browser reports those apart)
 //           await server.stop(); // closes open connections too (offline tests)
 //
 // Unknown paths without a file extension get index.html (SPA routes); unknown files
@@ -81,13 +83,14 @@ async function resolve(root, urlPath) {
  * `app` is where the app's index.html is, relative to `dir` (another place than the root for an
  * app built for a sub-path).
  * @param {{dir?: string, port?: number, host?: string, log?: boolean, app?: string}} options
- * @returns {Promise<{url: string, port: number, host: string, server: http.Server, stop: () => Promise<void>}>}
+ * @returns {Promise<{url: string, port: number, host: string, server: http.Server, requests: {path: string, status: number}[], stop: () => Promise<void>}>}
  */
 export async function start({ dir = 'dist', port = 4173, host = '127.0.0.1', log = false, app = 'index.html' } = {}) {
   const root = path.resolve(dir);
   const index = await stat(path.join(root, app)).catch(() => null);
   if (!index) throw new Error(`${path.join(root, app)} not found: build the app first (cargo xtask dist)`);
 
+  const requests = [];
   const server = http.createServer(async (req, res) => {
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'HEAD') {
@@ -96,6 +99,7 @@ export async function start({ dir = 'dist', port = 4173, host = '127.0.0.1', log
     }
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
     const found = await resolve(root, pathname);
+    requests.push({ path: pathname, status: found.status });
     if (log) console.log(`${method} ${pathname} ${found.status}`);
     if (found.status !== 200) {
       res
@@ -133,6 +137,7 @@ export async function start({ dir = 'dist', port = 4173, host = '127.0.0.1', log
     port: actualPort,
     host,
     server,
+    requests,
     stop: () => stop(server),
   };
 }

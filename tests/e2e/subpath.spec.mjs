@@ -28,7 +28,7 @@ test('the app, its links, deep links and worker all work under /lectern/', async
   expect(built).toContain(oldHash);
   let html = built
     .replace('<base href="/"', '<base href="/lectern/"')
-    .replaceAll(/(["'])\/(lectern-[0-9a-f]+|main-[0-9a-f]+)/g, '$1/lectern/$2');
+    .replaceAll(/(["'])\/(lectern-(?:student-)?[0-9a-f]+|main-[0-9a-f]+)/g, '$1/lectern/$2');
   html = html.replace(oldHash, scriptHash(inlineScript(html)));
   expect(html).toContain('<base href="/lectern/"');
   expect(html).toContain("base-uri 'none'");
@@ -55,6 +55,9 @@ test('the app, its links, deep links and worker all work under /lectern/', async
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(reading.sections[3].heading);
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
   expect(scope).toBe(`${server.url}lectern/`);
+  // The loader tells the teacher's pages apart under the sub-path too (whole app, not student).
+  await page.goto('/lectern/teach');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Make an assignment');
   expect(problems).toEqual([]);
 
   await context.close();

@@ -13,6 +13,7 @@ mod fuzz;
 mod manifest;
 mod npm;
 mod precache;
+mod split;
 mod steps;
 mod tasks;
 mod tools;
@@ -49,7 +50,8 @@ commands:
   tools               only install the pinned tools (and show where they are)
   precache [DIR]      add the Content-Security-Policy to DIR/index.html, then write the
                       build's file list and version into DIR/sw.js (trunk runs it after
-                      every build, on $TRUNK_STAGING_DIR)
+                      every build, on $TRUNK_STAGING_DIR; a release build also gets the
+                      student app as a second bundle, see xtask/src/split.rs)
 ";
 
 fn main() -> ExitCode {
@@ -76,7 +78,7 @@ fn main() -> ExitCode {
         "tools" => tasks::tools(&ctx),
         "bench" => bench::run(&ctx, &rest),
         "fuzz" => fuzz::run(&ctx, &rest),
-        "precache" => precache::run(&ctx.root, &rest),
+        "precache" => precache::run(&ctx, &rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             Ok(())

@@ -1,10 +1,16 @@
-//! `cargo xtask precache [DIR]`: adds the Content-Security-Policy to the build's index.html
-//! (xtask/src/csp.rs), then writes the build's version and the list of its files into the
+//! `cargo xtask precache [DIR]`: on a release build, adds the student app as a second bundle
+//! (xtask/src/split.rs); then adds the Content-Security-Policy to the build's index.html
+//! (xtask/src/csp.rs), and writes the build's version and the list of its files into the
 //! service worker (`sw.js`) of a build folder. Trunk runs it as a `post_build` hook on
 //! `$TRUNK_STAGING_DIR` (see Trunk.toml), so every build's worker lists exactly that build's
 //! files and differs byte for byte from the last one's whenever any file changed.
+//!
+//! The worker precaches every file but the whole app's bundle, which only the teacher's pages
+//! start: it caches that when a teacher's page first fetches it (`ON_DEMAND`).
 
 use crate::csp;
+use crate::split;
+use crate::Ctx;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -14,20 +20,29 @@ pub const WORKER: &str = "sw.js";
 pub const INDEX: &str = "index.html";
 const VERSION_MARKER: &str = "/*LECTERN_VERSION*/ 'unbuilt'";
 const FILES_MARKER: &str = "/*LECTERN_FILES*/ []";
+const ON_DEMAND_MARKER: &str = "/*LECTERN_ON_DEMAND*/ []";
 
-/// Runs on `DIR`, or on `$TRUNK_STAGING_DIR` when trunk calls it, or on `dist/`.
-pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
+/// Runs on `DIR`, or on `$TRUNK_STAGING_DIR` when trunk calls it, or on `dist/`. Only a
+/// release build by trunk (`$TRUNK_PROFILE` is `release`) gets the student bundle.
+pub fn run(ctx: &Ctx, args: &[String]) -> Result<(), String> {
     let dir = match args.first() {
         Some(dir) => PathBuf::from(dir),
         None => std::env::var_os("TRUNK_STAGING_DIR")
             .map(PathBuf::from)
-            .unwrap_or_else(|| root.join("dist")),
+            .unwrap_or_else(|| ctx.root.join("dist")),
     };
     let worker_path = dir.join(WORKER);
     let template = fs::read_to_string(&worker_path)
         .map_err(|e| format!("cannot read {}: {e}", worker_path.display()))?;
     // Check the template before changing anything, so a refused run leaves the build as it was.
-    fill_worker(&template, "", &[])?;
+    fill_worker(&template, "", &[], &[])?;
+    let on_demand = if args.is_empty() && std::env::var("TRUNK_PROFILE").as_deref() == Ok("release")
+    {
+        let public_url = std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".to_string());
+        split::run(ctx, &dir, &public_url)?.files(&public_url)
+    } else {
+        Vec::new()
+    };
     // The policy next: it changes index.html, and the version must cover the page as shipped.
     let index_path = dir.join(INDEX);
     let index = fs::read_to_string(&index_path)
@@ -36,12 +51,18 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
         .map_err(|e| format!("cannot write {}: {e}", index_path.display()))?;
     let files = build_files(&dir)?;
     let version = build_version(&dir, &files)?;
-    let worker = fill_worker(&template, &version, &files)?;
+    let precached: Vec<String> = files
+        .iter()
+        .filter(|f| !on_demand.contains(f))
+        .cloned()
+        .collect();
+    let worker = fill_worker(&template, &version, &precached, &on_demand)?;
     fs::write(&worker_path, worker)
         .map_err(|e| format!("cannot write {}: {e}", worker_path.display()))?;
     println!(
-        "[precache] {} files, build {version}, in {}",
-        files.len(),
+        "[precache] {} files, {} more cached on demand, build {version}, in {}",
+        precached.len(),
+        on_demand.len(),
         worker_path.display()
     );
     Ok(())
@@ -92,18 +113,30 @@ pub fn build_version(dir: &Path, files: &[String]) -> Result<String, String> {
     Ok(format!("{hash:016x}"))
 }
 
-/// The worker with its markers replaced; an error if the template lacks them (so a changed
-/// template can never ship a worker that caches nothing).
-pub fn fill_worker(template: &str, version: &str, files: &[String]) -> Result<String, String> {
-    if !template.contains(VERSION_MARKER) || !template.contains(FILES_MARKER) {
-        return Err(format!(
-            "{WORKER} lacks the markers `{VERSION_MARKER}` and `{FILES_MARKER}` (already filled, or the template changed)"
-        ));
+/// The worker with its markers replaced: the files to precache, and those to cache when first
+/// fetched. An error if the template lacks a marker (so a changed template can never ship a
+/// worker that caches nothing).
+pub fn fill_worker(
+    template: &str,
+    version: &str,
+    files: &[String],
+    on_demand: &[String],
+) -> Result<String, String> {
+    for marker in [VERSION_MARKER, FILES_MARKER, ON_DEMAND_MARKER] {
+        if !template.contains(marker) {
+            return Err(format!(
+                "{WORKER} lacks the marker `{marker}` (already filled, or the template changed)"
+            ));
+        }
     }
-    let list: Vec<String> = files.iter().map(|f| format!("{f:?}")).collect();
+    let list = |files: &[String]| {
+        let quoted: Vec<String> = files.iter().map(|f| format!("{f:?}")).collect();
+        format!("[{}]", quoted.join(", "))
+    };
     Ok(template
         .replace(VERSION_MARKER, &format!("'{version}'"))
-        .replace(FILES_MARKER, &format!("[{}]", list.join(", "))))
+        .replace(FILES_MARKER, &list(files))
+        .replace(ON_DEMAND_MARKER, &list(on_demand)))
 }
 
 #[cfg(test)]
@@ -128,11 +161,35 @@ mod tests {
             ("lectern-1a2b.js", "js"),
             ("icons/icon-192.png", "png"),
             (".stage/leftover", "x"),
-            (WORKER, "const VERSION = /*LECTERN_VERSION*/ 'unbuilt';\nconst FILES = /*LECTERN_FILES*/ [];\n"),
+            (WORKER, "const VERSION = /*LECTERN_VERSION*/ 'unbuilt';\nconst FILES = /*LECTERN_FILES*/ [];\nconst ON_DEMAND = /*LECTERN_ON_DEMAND*/ [];\n"),
         ] {
             fs::write(dir.join(name), body).unwrap();
         }
         dir
+    }
+
+    fn ctx() -> Ctx {
+        Ctx {
+            root: PathBuf::from("."),
+            tools: crate::tools::Tools::new(std::env::temp_dir(), "0.0.0"),
+        }
+    }
+
+    #[test]
+    fn the_worker_gets_both_lists() {
+        let template = "const VERSION = /*LECTERN_VERSION*/ 'unbuilt';\nconst FILES = /*LECTERN_FILES*/ [];\nconst ON_DEMAND = /*LECTERN_ON_DEMAND*/ [];\n";
+        let worker = fill_worker(
+            template,
+            "v1",
+            &["index.html".into(), "s.js".into()],
+            &["whole.js".into(), "whole_bg.wasm".into()],
+        )
+        .unwrap();
+        assert_eq!(worker, "const VERSION = 'v1';\nconst FILES = [\"index.html\", \"s.js\"];\nconst ON_DEMAND = [\"whole.js\", \"whole_bg.wasm\"];\n");
+        let old_template = template.replace("/*LECTERN_ON_DEMAND*/ ", "");
+        assert!(fill_worker(&old_template, "v1", &[], &[])
+            .unwrap_err()
+            .contains("LECTERN_ON_DEMAND"));
     }
 
     #[test]
@@ -164,7 +221,7 @@ mod tests {
     #[test]
     fn run_fills_the_worker_once_and_refuses_twice() {
         let dir = temp_build();
-        run(Path::new("."), &[dir.display().to_string()]).unwrap();
+        run(&ctx(), &[dir.display().to_string()]).unwrap();
         let worker = fs::read_to_string(dir.join(WORKER)).unwrap();
         assert!(worker.contains(r#"const FILES = ["icons/icon-192.png", "index.html", "lectern-1a2b.js", "lectern-1a2b_bg.wasm"];"#), "{worker}");
         assert!(!worker.contains("unbuilt"));
@@ -177,9 +234,9 @@ mod tests {
         let files = build_files(&dir).unwrap();
         assert!(worker.contains(&format!("'{}'", build_version(&dir, &files).unwrap())));
         // A second run is refused before it changes anything.
-        assert!(run(Path::new("."), &[dir.display().to_string()])
+        assert!(run(&ctx(), &[dir.display().to_string()])
             .unwrap_err()
-            .contains("lacks the markers"));
+            .contains("lacks the marker"));
         assert_eq!(fs::read_to_string(dir.join(INDEX)).unwrap(), index);
         assert_eq!(fs::read_to_string(dir.join(WORKER)).unwrap(), worker);
         fs::remove_dir_all(dir).unwrap();

@@ -1,0 +1,115 @@
+// The release build's two bundles (xtask/src/split.rs): every page but the teacher's starts the
+// student app, which has none of the teacher's code, so a student's first visit never downloads
+// it; the teacher's pages start the whole app, which the service worker keeps from the first
+// time a teacher's page fetched it. Each test serves a build of its own and watches it for
+// console errors and warnings, CSP violations, page errors and requests to other origins.
+
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test, expect } from '@playwright/test';
+import { start } from './serve.mjs';
+import { watch } from './support/watch.mjs';
+import { loadReading } from './support/content.mjs';
+import { answerRight, check } from './support/answer.mjs';
+
+const reading = loadReading('adversaries-to-allies');
+const built = readdirSync('dist');
+const one = (pattern) => {
+  const found = built.filter((f) => pattern.test(f));
+  expect(found, `one file like ${pattern} in dist/`).toHaveLength(1);
+  return found[0];
+};
+const student = { js: one(/^lectern-student-[0-9a-f]{16}\.js$/), wasm: one(/^lectern-student-[0-9a-f]{16}_bg\.wasm$/) };
+const whole = { js: one(/^lectern-[0-9a-f]{16}\.js$/), wasm: one(/^lectern-[0-9a-f]{16}_bg\.wasm$/) };
+
+/** A copy of dist/ served on its own port, and a watched context for it. */
+async function setUp(browser) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'lectern-split-'));
+  cpSync('dist', dir, { recursive: true });
+  const server = await start({ dir, port: 0 });
+  const context = await browser.newContext({ baseURL: server.url });
+  const problems = await watch(context, server.url);
+  const fetched = () => server.requests.filter((r) => r.status === 200).map((r) => r.path.slice(1));
+  const done = async () => {
+    await context.close();
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { server, context, problems, fetched, done };
+}
+
+const controlled = (page) =>
+  page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+
+test('the teacher bundle is the whole app, and the student one is smaller', () => {
+  const size = (f) => readFileSync(path.join('dist', f)).length;
+  expect(size(student.wasm)).toBeLessThan(size(whole.wasm));
+  // The worker precaches the student app and keeps the whole app for when it is first fetched.
+  const worker = readFileSync('dist/sw.js', 'utf8');
+  const list = (name) => JSON.parse(worker.match(new RegExp(`const ${name} = (\\[.*?\\]);`, 's'))[1]);
+  expect(list('ON_DEMAND').sort()).toEqual([whole.js, whole.wasm].sort());
+  expect(list('FILES')).toEqual(expect.arrayContaining([student.js, student.wasm, 'index.html']));
+});
+
+test("a student's first visit, worker included, never downloads the teacher's code", async ({ browser }) => {
+  const { context, problems, fetched, done } = await setUp(browser);
+  const page = await context.newPage();
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(reading.title);
+  await controlled(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  const section = reading.sections[0];
+  await page.getByRole('link', { name: section.heading }).click();
+  const q = reading.questions.find((x) => x.section === section.id);
+  await answerRight(page, reading, q);
+  await expect((await check(page, q)).locator('.verdict')).toContainText('Correct!');
+
+  expect(fetched()).toEqual(expect.arrayContaining([student.js, student.wasm]));
+  expect(fetched()).not.toContain(whole.js);
+  expect(fetched()).not.toContain(whole.wasm);
+  expect(problems.list()).toEqual([]);
+  await done();
+});
+
+test("the teacher's link loads the whole app, and its pages then also work offline", async ({ browser }) => {
+  const { server, context, problems, fetched, done } = await setUp(browser);
+  const page = await context.newPage();
+  await page.goto('./');
+  await controlled(page);
+  await page.getByRole('link', { name: 'Make an assignment' }).click();
+  await expect(page).toHaveURL(`${server.url}teach`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Make an assignment');
+  expect(fetched()).toEqual(expect.arrayContaining([whole.js, whole.wasm]));
+  // The whole app runs the student's pages too, without loading anything else.
+  await page.getByRole('link', { name: 'Lectern', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(reading.title);
+
+  await server.stop();
+  await page.goto('./gradebook');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gradebook');
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(reading.title);
+  // With the server gone, the browser's own check for a newer worker fails, as it should.
+  expect(problems.list().filter((p) => !/sw\.js/.test(p))).toEqual([]);
+  await done();
+});
+
+test("offline before any teacher's page was opened, the teacher's address says so", async ({ browser }) => {
+  const { server, context, problems, fetched, done } = await setUp(browser);
+  const page = await context.newPage();
+  await page.goto('./');
+  await controlled(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await server.stop();
+
+  await page.goto('./teach');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText("Teacher's pages");
+  await expect(page.getByText('It needs a connection the first time')).toBeVisible();
+  await expect(page.getByRole('link', { name: "Open the teacher's pages" })).toHaveAttribute('rel', 'external');
+  expect(fetched()).not.toContain(whole.wasm);
+  // The failed fetches of the whole app are reported by the browser; nothing else may be.
+  const unexpected = problems.list().filter((p) => !/sw\.js|Failed to load resource|FetchEvent|net::ERR_/.test(p));
+  expect(unexpected).toEqual([]);
+  await done();
+});
