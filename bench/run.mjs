@@ -327,7 +327,8 @@ async function main() {
         record(subject, 'overview.cold', overview);
         record(subject, 'memory.js', js);
         record(subject, 'memory.wasm', wasm);
-        const wasmFile = readdirSync(dir).find((f) => f.endsWith('.wasm'));
+        // The student app: what section 1 loads (the whole app is only for the teacher's pages).
+        const wasmFile = readdirSync(dir).find((f) => f.startsWith('lectern-student-') && f.endsWith('.wasm'));
         const wasmSizes = compressedSizes(readFileSync(path.join(dir, wasmFile)));
         record(subject, 'bytes.wasm.br', wasmSizes.br);
         record(subject, 'bytes.wasm.raw', wasmSizes.raw);
