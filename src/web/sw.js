@@ -4,15 +4,15 @@
 // every file of the build into the copy of this file in dist/, so each build's worker differs
 // byte for byte, and the browser installs it as an update.
 //
-// - install: caches every file of this build in a cache named after the build, except the
-//   whole app's bundle (ON_DEMAND), which only the teacher's pages start (xtask/src/split.rs):
-//   it is cached when a teacher's page first fetches it, so a student's first visit never
-//   downloads it. The worker does not take over by itself: the page asks the student and then
-//   sends "skip-waiting".
+// - install: caches every file of this build in a cache named after the build, except those in
+//   ON_DEMAND: the whole app's bundle, which only the teacher's pages start (xtask/src/split.rs),
+//   and the PNG icons, which only installing the app needs. Those are cached when first
+//   fetched, so a student's first visit never downloads them. The worker does not take over by
+//   itself: the page asks the student and then sends "skip-waiting".
 // - activate: deletes the caches of older builds, then controls open pages.
 // - fetch: the build's own files from its cache (so the JS glue and the wasm always come from
 //   the same build); navigations to any app route get the cached index.html (deep links work
-//   offline); the whole app's bundle from the network the first time, kept for next time;
+//   offline); ON_DEMAND files from the network the first time, kept for next time;
 //   anything else goes to the network.
 
 const VERSION = /*LECTERN_VERSION*/ 'unbuilt';

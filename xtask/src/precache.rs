@@ -6,7 +6,8 @@
 //! files and differs byte for byte from the last one's whenever any file changed.
 //!
 //! The worker precaches every file but the whole app's bundle, which only the teacher's pages
-//! start: it caches that when a teacher's page first fetches it (`ON_DEMAND`).
+//! start, and the PNG icons, which only installing the app needs: it caches those when first
+//! fetched (`ON_DEMAND`).
 
 use crate::csp;
 use crate::split;
@@ -36,7 +37,7 @@ pub fn run(ctx: &Ctx, args: &[String]) -> Result<(), String> {
         .map_err(|e| format!("cannot read {}: {e}", worker_path.display()))?;
     // Check the template before changing anything, so a refused run leaves the build as it was.
     fill_worker(&template, "", &[], &[])?;
-    let on_demand = if args.is_empty() && std::env::var("TRUNK_PROFILE").as_deref() == Ok("release")
+    let whole_app = if args.is_empty() && std::env::var("TRUNK_PROFILE").as_deref() == Ok("release")
     {
         let public_url = std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".to_string());
         split::run(ctx, &dir, &public_url)?.files(&public_url)
@@ -51,11 +52,10 @@ pub fn run(ctx: &Ctx, args: &[String]) -> Result<(), String> {
         .map_err(|e| format!("cannot write {}: {e}", index_path.display()))?;
     let files = build_files(&dir)?;
     let version = build_version(&dir, &files)?;
-    let precached: Vec<String> = files
+    let (on_demand, precached): (Vec<String>, Vec<String>) = files
         .iter()
-        .filter(|f| !on_demand.contains(f))
         .cloned()
-        .collect();
+        .partition(|f| whole_app.contains(f) || only_for_installing(f));
     let worker = fill_worker(&template, &version, &precached, &on_demand)?;
     fs::write(&worker_path, worker)
         .map_err(|e| format!("cannot write {}: {e}", worker_path.display()))?;
@@ -66,6 +66,13 @@ pub fn run(ctx: &Ctx, args: &[String]) -> Result<(), String> {
         worker_path.display()
     );
     Ok(())
+}
+
+/// The PNG icons: only the manifest names them, for a browser installing the app (the page's
+/// own icon is `icons/icon.svg`). A student who never installs Lectern never needs them, so
+/// they are cached when first fetched, not on every first visit (9.7 KB brotli).
+pub fn only_for_installing(file: &str) -> bool {
+    file.starts_with("icons/") && file.ends_with(".png")
 }
 
 /// Every file under `dir`, as `/`-separated paths relative to it, sorted; hidden files and
@@ -223,7 +230,16 @@ mod tests {
         let dir = temp_build();
         run(&ctx(), &[dir.display().to_string()]).unwrap();
         let worker = fs::read_to_string(dir.join(WORKER)).unwrap();
-        assert!(worker.contains(r#"const FILES = ["icons/icon-192.png", "index.html", "lectern-1a2b.js", "lectern-1a2b_bg.wasm"];"#), "{worker}");
+        assert!(
+            worker.contains(
+                r#"const FILES = ["index.html", "lectern-1a2b.js", "lectern-1a2b_bg.wasm"];"#
+            ),
+            "{worker}"
+        );
+        assert!(
+            worker.contains(r#"const ON_DEMAND = ["icons/icon-192.png"];"#),
+            "{worker}"
+        );
         assert!(!worker.contains("unbuilt"));
         let index = fs::read_to_string(dir.join(INDEX)).unwrap();
         assert!(
