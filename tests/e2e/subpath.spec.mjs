@@ -16,7 +16,7 @@ const reading = loadReading('adversaries-to-allies');
 
 /** The CSP source for a script's text: `'sha256-<base64>'`. */
 const scriptHash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
-const inlineScript = (html) => html.match(/<script type="module">([\s\S]*?)<\/script>/)[1];
+const inlineScript = (html) => html.match(/<script>([\s\S]*?)<\/script>/)[1];
 
 test('the app, its links, deep links and worker all work under /lectern/', async ({ browser }) => {
   const root = mkdtempSync(path.join(tmpdir(), 'lectern-subpath-'));

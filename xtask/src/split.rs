@@ -75,30 +75,47 @@ pub fn trunk_bundle(html: &str) -> Result<(std::ops::Range<usize>, Bundle), Stri
 }
 
 /// The loader that replaces trunk's script: the whole app for the teacher's pages, the
-/// student app otherwise. It starts fetching the wasm before the JS glue has loaded. When the
-/// whole app cannot be loaded (offline before any teacher's page was ever opened on this
-/// device), it starts the student app, whose page at those addresses says so.
+/// student app otherwise. When the whole app cannot be loaded (offline before any teacher's
+/// page was ever opened on this device), it starts the student app, whose page at those
+/// addresses says so.
+///
+/// A classic script, not a module like trunk's: it runs as soon as the parser reaches it, before
+/// the style sheet below it has loaded (a module script waits for the whole page and its style
+/// sheets), so the wasm is downloading and compiling (`compileStreaming`) from the start, in
+/// parallel with the JS glue and the CSS. The app itself starts once the page is parsed.
 pub fn loader(whole: &Bundle, student: &Bundle) -> String {
     format!(
-        "<script type=\"module\">
+        "<script>
 // Written by `cargo xtask precache` (xtask/src/split.rs): the teacher's pages start the whole app,
 // every other page the student app, which has none of the teacher's code.
-const whole = ['{}', '{}'];
-const student = ['{}', '{}'];
-const start = async ([js, wasm]) => {{
-  const module_or_path = fetch(wasm);
-  module_or_path.catch(() => {{}});
-  const bindings = await import(js);
-  const instance = await bindings.default({{ module_or_path }});
-  window.wasmBindings = bindings;
-  dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm: instance }} }}));
-}};
-const at = location.pathname.slice(new URL(document.baseURI).pathname.length);
-if (/{TEACHER_PATHS}/.test(at)) {{
-  await start(whole).catch(() => start(student));
-}} else {{
-  await start(student);
-}}
+(() => {{
+  const whole = ['{}', '{}'];
+  const student = ['{}', '{}'];
+  const compile = (wasm) =>
+    fetch(wasm).then((response) => {{
+      if (!response.ok) throw new Error(`${{wasm}}: ${{response.status}}`);
+      // A host that serves .wasm with another type gets the slower path instead of an error.
+      return WebAssembly.compileStreaming(response.clone()).catch(() =>
+        response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes)),
+      );
+    }});
+  const parsed = new Promise((done) =>
+    document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', done) : done(),
+  );
+  const start = async ([js, wasm]) => {{
+    const compiled = compile(wasm);
+    compiled.catch(() => {{}});
+    const bindings = await import(js);
+    const module_or_path = await compiled;
+    await parsed;
+    const instance = await bindings.default({{ module_or_path }});
+    window.wasmBindings = bindings;
+    dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm: instance }} }}));
+  }};
+  const at = location.pathname.slice(new URL(document.baseURI).pathname.length);
+  if (/{TEACHER_PATHS}/.test(at)) start(whole).catch(() => start(student));
+  else start(student);
+}})();
 </script>",
         whole.js, whole.wasm, student.js, student.wasm
     )
