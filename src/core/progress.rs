@@ -380,6 +380,109 @@ mod tests {
         );
     }
 
+    /// Every field of `value`, as paths (`readings.*.answers.*.tries`: `*` for an id), sorted.
+    fn field_paths(prefix: &str, value: &serde_json::Value, out: &mut Vec<String>) {
+        let Some(object) = value.as_object() else {
+            return;
+        };
+        let keyed_by_id = matches!(
+            prefix.rsplit('.').next(),
+            Some("readings" | "answers" | "assignments")
+        );
+        for (key, child) in object {
+            let name = if keyed_by_id { "*" } else { key.as_str() };
+            let path = if prefix.is_empty() {
+                name.to_string()
+            } else {
+                format!("{prefix}.{name}")
+            };
+            if !keyed_by_id {
+                out.push(path.clone());
+            }
+            // A response is one value, whatever its kind.
+            if name != "response" {
+                field_paths(&path, child, out);
+            }
+        }
+        out.sort();
+        out.dedup();
+    }
+
+    /// An app keeps only the fields of stored progress it knows and writes the rest away on its
+    /// next save. So a new field must come with a new [`Progress::VERSION`], which older apps
+    /// refuse to overwrite (`ProgressError::Newer`), never silently: this test pins the fields
+    /// of this version, and fails for a field added without a thought.
+    #[test]
+    fn the_stored_fields_are_pinned_to_the_version() {
+        let mut p = Progress::new();
+        p.record_answer("r", "q", Response::Choice("a".into()), 1.0, 1.0);
+        p.visit_section("r", "s");
+        p.settings = Settings {
+            theme: Theme::Dark,
+            text_size: TextSize::Larger,
+            line_spacing: crate::core::settings::LineSpacing::Wide,
+            easy_letters: true,
+            read_aloud_speed: crate::core::settings::ReadAloudSpeed::Faster,
+        };
+        let mut work = AssignmentProgress::new("LA1.x".into(), "Ana".into(), 1.0);
+        work.save_response("q", Response::Text("t".into()), 1.0, 2.0);
+        work.handed_in = Some(HandedIn {
+            at: 3.0,
+            auto: false,
+            code: "LR1.x".into(),
+        });
+        p.assignments.insert("k".into(), work);
+        let value: serde_json::Value = serde_json::from_str(&p.to_json()).unwrap();
+        let mut paths = Vec::new();
+        field_paths("", &value, &mut paths);
+        let answer = |prefix: &str| {
+            [
+                "first_answered_at",
+                "first_try_correct",
+                "first_try_score",
+                "last_answered_at",
+                "response",
+                "score",
+                "tries",
+            ]
+            .map(|field| format!("{prefix}.answers.*.{field}"))
+        };
+        let mut expected: Vec<String> = [
+            "assignments",
+            "assignments.*.answers",
+            "assignments.*.code",
+            "assignments.*.handed_in",
+            "assignments.*.handed_in.at",
+            "assignments.*.handed_in.auto",
+            "assignments.*.handed_in.code",
+            "assignments.*.started_at",
+            "assignments.*.student",
+            "readings",
+            "readings.*.answers",
+            "readings.*.last_section",
+            "readings.*.sections_read",
+            "settings",
+            "settings.easy_letters",
+            "settings.line_spacing",
+            "settings.read_aloud_speed",
+            "settings.text_size",
+            "settings.theme",
+            "version",
+        ]
+        .map(String::from)
+        .into_iter()
+        .chain(answer("assignments.*"))
+        .chain(answer("readings.*"))
+        .collect();
+        expected.sort();
+        assert_eq!(
+            paths, expected,
+            "stored progress changed shape: give it a new Progress::VERSION (and read the old \
+             one in from_json), then pin its fields here"
+        );
+        assert_eq!(Progress::VERSION, 1, "pin the new version's fields above");
+    }
+
     #[test]
     fn json_round_trip_and_version_checks() {
         let mut p = Progress::new();
