@@ -41,8 +41,9 @@ commands:
                       `cargo xtask test --help` for --skip STEP and --keep-going)
   screenshot          build dist/ if stale, serve it, save the home page (1280x800)
                       to docs/screenshot.png
-  bench [--help]      build the release, measure it and two references (a static page and
-                      quizdown) in headless Chromium, print the table, write
+  bench [--help]      build the release, measure it and three references (a static page,
+                      the Leptos floor in bench/floor/, quizdown) in headless Chromium,
+                      print the table, write
                       bench/results.json (see docs/performance.md)
   fuzz [--cases N]    the property tests of every parser of outside input (content
                       compiler, backups, import limits, assignment links, hand-in
