@@ -14,6 +14,7 @@ mod stats;
 use crate::browser;
 use crate::cmd;
 use crate::npm;
+use crate::split;
 use crate::ui;
 use crate::Ctx;
 use std::path::{Path, PathBuf};
@@ -160,6 +161,19 @@ fn build(ctx: &Ctx, dist: &Path, content: Option<&Path>) -> Result<(), String> {
 /// `trunk build --release` of `bench/floor/` (its own crate, outside the workspace) into
 /// `dist`. It shares `target/` with the app, so the Leptos it shares is compiled once.
 fn build_floor(ctx: &Ctx, dist: &Path) -> Result<(), String> {
+    // The comparison is only fair with the same wasm-opt settings: refuse if the pages drift.
+    let read = |path: &Path| {
+        std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+    };
+    let floor_page = ctx.root.join("bench").join("floor").join("index.html");
+    if split::wasm_opt_args(&read(&floor_page)?)?
+        != split::wasm_opt_args(&read(&ctx.root.join("index.html"))?)?
+    {
+        return Err(format!(
+            "{} must give wasm-opt the settings index.html gives it",
+            floor_page.display()
+        ));
+    }
     ui::info(
         "bench",
         "building the floor reference (bench/floor: Leptos, router, serde_json, one question)",
