@@ -1,6 +1,7 @@
-// The two references the benchmark measures Lectern against, built from the same essay and
-// questions (read from questions/ like the end-to-end tests do):
-// - static: a plain HTML page of the essay, with no script and no stylesheet: the floor;
+// Two of the references the benchmark measures Lectern against (the third, the Leptos floor, is
+// the crate in bench/floor/), built from the same essay and questions (read from questions/ like
+// the end-to-end tests do):
+// - static: a plain HTML page of the essay, with no script and no stylesheet: the web's floor;
 // - quizdown: the essay and the same quiz in quizdown-js, a popular JavaScript quiz library
 //   (its prebuilt bundle from npm, served locally, never from a CDN).
 

@@ -106,18 +106,35 @@ fn collect(dir: &Path, prefix: &str, out: &mut Vec<String>) -> Result<(), String
 /// A short hash of every file's name and bytes (FNV-1a, 64 bits): the same build always gets
 /// the same version, and any change to any file a new one.
 pub fn build_version(dir: &Path, files: &[String]) -> Result<String, String> {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut feed = |bytes: &[u8]| {
-        for &b in bytes {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    };
+    let mut hash = Fnv1a::new();
     for file in files {
-        feed(file.as_bytes());
-        feed(&[0]);
-        feed(&fs::read(dir.join(file)).map_err(|e| format!("cannot read {file}: {e}"))?);
+        hash.feed(file.as_bytes())
+            .feed(&[0])
+            .feed(&fs::read(dir.join(file)).map_err(|e| format!("cannot read {file}: {e}"))?);
     }
-    Ok(format!("{hash:016x}"))
+    Ok(hash.hex())
+}
+
+/// FNV-1a, 64 bits, over everything fed to it in order: the build's version here, and the
+/// student bundle's file names (`split.rs`), which change with their content as trunk's do.
+pub struct Fnv1a(u64);
+
+impl Fnv1a {
+    pub fn new() -> Self {
+        Fnv1a(0xcbf2_9ce4_8422_2325)
+    }
+
+    pub fn feed(&mut self, bytes: &[u8]) -> &mut Self {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self
+    }
+
+    /// The hash as 16 hex digits.
+    pub fn hex(&self) -> String {
+        format!("{:016x}", self.0)
+    }
 }
 
 /// The worker with its markers replaced: the files to precache, and those to cache when first
@@ -197,6 +214,24 @@ mod tests {
         assert!(fill_worker(&old_template, "v1", &[], &[])
             .unwrap_err()
             .contains("LECTERN_ON_DEMAND"));
+    }
+
+    #[test]
+    fn fnv1a_follows_every_byte_in_order() {
+        let hex = |parts: &[&[u8]]| {
+            let mut hash = Fnv1a::new();
+            for part in parts {
+                hash.feed(part);
+            }
+            hash.hex()
+        };
+        assert_eq!(hex(&[b"ab"]), hex(&[b"a", b"b"]));
+        assert_ne!(hex(&[b"ab"]), hex(&[b"ac"]));
+        assert_ne!(hex(&[b"ab"]), hex(&[b"ba"]));
+        assert_eq!(hex(&[b"x"]).len(), 16);
+        // The published FNV-1a 64 test vectors.
+        assert_eq!(hex(&[]), "cbf29ce484222325");
+        assert_eq!(hex(&[b"a"]), "af63dc4c8601ec8c");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! builds the three references from the same essay (a static HTML page, the floor of Lectern's
 //! own stack in `bench/floor/`, and a quizdown quiz),
 //! measures all of them in headless Chromium with `bench/run.mjs`, prints one table with
-//! Lectern's figures as ratios to both references and writes `bench/results.json`.
+//! Lectern's figures as ratios to each reference and writes `bench/results.json`.
 //!
 //! A command, not a test: timings depend on the machine and on what else runs on it. See
 //! docs/performance.md for what each figure means.

@@ -255,7 +255,7 @@ fn pad_table(rows: &[Vec<String>]) -> String {
     out
 }
 
-/// The printed tables: Lectern against both references, then the scaling runs.
+/// The printed tables: Lectern against every reference, then the scaling runs.
 pub fn table(samples: &Samples) -> String {
     let mut rows = vec![vec![
         "median (p25–p75)".to_string(),
