@@ -16,7 +16,7 @@
 //! teacher's code. Debug builds (`cargo xtask serve`) keep trunk's single bundle.
 
 use crate::cmd;
-use crate::precache::Fnv1a;
+use crate::precache::{Fnv1a, INDEX};
 use crate::Ctx;
 use std::fs;
 use std::path::Path;
@@ -174,19 +174,18 @@ pub fn wasm_opt_args(source_index: &str) -> Result<Vec<String>, String> {
 /// Builds the student app into `dir` (the staging folder) and rewrites `dir/index.html`;
 /// returns the whole app's bundle, for the service worker to cache on demand.
 pub fn run(ctx: &Ctx, dir: &Path, public_url: &str) -> Result<Bundle, String> {
-    let index_path = dir.join("index.html");
+    let index_path = dir.join(INDEX);
     let html = fs::read_to_string(&index_path)
         .map_err(|e| format!("cannot read {}: {e}", index_path.display()))?;
     // Check the page before the slow part, so a page trunk wrote differently fails at once.
     trunk_bundle(&html)?;
-    let source_index = fs::read_to_string(ctx.root.join("index.html"))
+    let source_index = fs::read_to_string(ctx.root.join(INDEX))
         .map_err(|e| format!("cannot read index.html: {e}"))?;
     let opt_args = wasm_opt_args(&source_index)?;
 
     println!("[split] building the student app (no teacher's pages) for the second bundle");
     cmd::run(
-        ctx.tools
-            .command("cargo", &ctx.root)
+        cmd::cargo(&ctx.root)
             .args(["build", "--release", "--target", "wasm32-unknown-unknown"])
             .args([
                 "--package",
