@@ -16,11 +16,11 @@
 //! step by step and refuses it with a plain-language [`BackupError`] before anything changes;
 //! [`preview`] then says what it holds, and [`restore`] merges it in or replaces progress with it.
 
-use crate::core::limits::{human_size, ImportLimits, LimitError};
+use crate::core::limits::{human_size, FileHead, ImportLimits, LimitError};
 use crate::core::merge::merge;
 use crate::core::progress::{Progress, ProgressError};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::value::RawValue;
 use std::fmt;
 
 /// The largest backup [`parse`] reads. A year of answers to every bundled question is a few
@@ -242,14 +242,15 @@ impl From<LimitError> for BackupError {
 /// Lectern backup, that its format and its progress are not newer than this app, that it is
 /// whole, and that every reading in it is one of `known_readings`. Never panics.
 pub fn parse(text: &str, known_readings: &[&str]) -> Result<Backup, BackupError> {
-    let value = BACKUP_LIMITS.parse_json(text)?;
+    BACKUP_LIMITS.check_json(text)?;
     // Format first, so a stray JSON file is "not a backup" rather than "damaged"; then the
     // version, so a newer backup says "update" even if its other fields changed shape.
-    check_format(&value)?;
-    check_version(&value)?;
+    let head = FileHead::read(text);
+    check_format(&head)?;
+    check_version(&head)?;
     let envelope: Envelope =
-        serde_json::from_value(value).map_err(|e| BackupError::Broken(e.to_string()))?;
-    let progress = read_progress(&envelope.progress)?;
+        serde_json::from_str(text).map_err(|e| BackupError::Broken(e.to_string()))?;
+    let progress = read_progress(envelope.progress.get())?;
     check_readings(&progress, known_readings)?;
     Ok(Backup {
         format: envelope.format,
@@ -261,7 +262,8 @@ pub fn parse(text: &str, known_readings: &[&str]) -> Result<Backup, BackupError>
     })
 }
 
-/// A backup with its progress not yet read, so that progress errors are told apart.
+/// A backup with its progress not yet read (its text as it stands in the file), so that
+/// progress errors are told apart.
 #[derive(Deserialize)]
 struct Envelope {
     format: String,
@@ -271,18 +273,18 @@ struct Envelope {
     app: String,
     exported_at: f64,
     profile: String,
-    progress: Value,
+    progress: Box<RawValue>,
 }
 
-fn check_format(value: &Value) -> Result<(), BackupError> {
-    match value.get("format").and_then(Value::as_str) {
+fn check_format(head: &FileHead) -> Result<(), BackupError> {
+    match head.format.as_deref() {
         Some(BACKUP_FORMAT) => Ok(()),
         _ => Err(BackupError::NotABackup),
     }
 }
 
-fn check_version(value: &Value) -> Result<(), BackupError> {
-    match value.get("version").and_then(Value::as_u64) {
+fn check_version(head: &FileHead) -> Result<(), BackupError> {
+    match head.version {
         Some(version) if version > u64::from(BACKUP_VERSION) => {
             Err(BackupError::NewerBackup(version))
         }
@@ -295,10 +297,10 @@ fn check_version(value: &Value) -> Result<(), BackupError> {
     }
 }
 
-/// Reads the progress inside through [`Progress::from_json`], the one place that knows which
-/// progress versions this app reads, and brings it to the current version.
-fn read_progress(value: &Value) -> Result<Progress, BackupError> {
-    let progress = Progress::from_json(&value.to_string()).map_err(|e| match e {
+/// Reads the progress inside (its JSON text) through [`Progress::from_json`], the one place that
+/// knows which progress versions this app reads, and brings it to the current version.
+fn read_progress(text: &str) -> Result<Progress, BackupError> {
+    let progress = Progress::from_json(text).map_err(|e| match e {
         ProgressError::Newer(version) => BackupError::NewerProgress(version),
         ProgressError::Corrupt(detail) => BackupError::Broken(format!("progress: {detail}")),
     })?;
@@ -389,6 +391,7 @@ pub fn restore(current: &Progress, backup: &Backup, mode: RestoreMode) -> Progre
 mod tests {
     use super::*;
     use crate::core::response::Response;
+    use serde_json::Value;
 
     const KNOWN: &[&str] = &["adversaries-to-allies", "other"];
     /// 2025-11-28T00:00:00Z.
@@ -580,6 +583,16 @@ mod tests {
                 "{err}"
             );
         }
+    }
+
+    #[test]
+    fn a_field_of_the_wrong_type_is_named_with_its_value_and_place() {
+        let text = r#"{"format":"lectern-backup","version":1,"app":"Lectern","exported_at":"yesterday","profile":"x","progress":{}}"#;
+        assert_eq!(
+            parse(text, KNOWN).unwrap_err().to_string(),
+            "This Lectern backup is damaged or incomplete, so it cannot be restored. (Details: \
+             invalid type: string \"yesterday\", expected f64 at line 1 column 80)"
+        );
     }
 
     #[test]
@@ -792,6 +805,7 @@ mod properties {
     use proptest::collection::{btree_map, btree_set, vec};
     use proptest::option;
     use proptest::prelude::*;
+    use serde_json::Value;
 
     const KNOWN: &[&str] = &["a", "b", "c"];
 

@@ -25,7 +25,7 @@ use crate::core::assignment::{key_of, Assignment, Mode};
 use crate::core::backup::date_from_ms;
 use crate::core::codec::{crc32, CodeError, Kind, Reader, Writer};
 use crate::core::grading::grade;
-use crate::core::limits::{ImportLimits, LimitError};
+use crate::core::limits::{FileHead, ImportLimits, LimitError};
 use crate::core::progress::AssignmentProgress;
 use lectern_content::Reading;
 use serde::{Deserialize, Serialize};
@@ -307,23 +307,22 @@ fn file_checksum(file: &ResultFile) -> String {
 
 /// Reads a result file, checking size, shape, checksum and the code inside.
 pub fn read_result_file(text: &str) -> Result<HandIn, ResultFileError> {
-    let value = RESULT_LIMITS.parse_json(text).map_err(|e| match e {
+    RESULT_LIMITS.check_json(text).map_err(|e| match e {
         LimitError::TooLarge(_) => ResultFileError::TooLarge,
         LimitError::TooDeep(_) => ResultFileError::NotAResult,
         LimitError::NotJson(_) => ResultFileError::NotJson,
     })?;
-    if value.get("format").and_then(|f| f.as_str()) != Some(RESULT_FORMAT) {
+    let head = FileHead::read(text);
+    if head.format.as_deref() != Some(RESULT_FORMAT) {
         return Err(ResultFileError::NotAResult);
     }
-    match value.get("version").and_then(|v| v.as_u64()) {
+    match head.version {
         Some(v) if v > u64::from(RESULT_VERSION) => {
             return Err(ResultFileError::Newer(u32::try_from(v).unwrap_or(u32::MAX)))
         }
         Some(_) => {}
         None => return Err(ResultFileError::NotAResult),
     }
-    // From the text (already checked above), not from `value`: a second deserializer for
-    // `ResultFile` would cost wasm for nothing.
     let file: ResultFile = serde_json::from_str(text).map_err(|_| ResultFileError::NotAResult)?;
     if file.checksum != file_checksum(&file) {
         return Err(ResultFileError::Damaged);

@@ -4,14 +4,21 @@
 //! wording for the refusal (see [`crate::core::backup::BackupError`]).
 //!
 //! ```
-//! use lectern::core::limits::{ImportLimits, LimitError};
+//! use lectern::core::limits::{FileHead, ImportLimits, LimitError};
 //! const LIMITS: ImportLimits = ImportLimits { max_bytes: 64, max_depth: 4 };
 //! assert!(LIMITS.check_size(65).is_err());
-//! assert!(LIMITS.parse_json(r#"{"a": [1, 2]}"#).is_ok());
-//! assert_eq!(LIMITS.parse_json("[[[[[1]]]]]"), Err(LimitError::TooDeep(4)));
+//! assert!(LIMITS.check_json(r#"{"format": "x", "version": 2}"#).is_ok());
+//! assert_eq!(LIMITS.check_json("[[[[[1]]]]]"), Err(LimitError::TooDeep(4)));
+//! let head = FileHead::read(r#"{"format": "x", "version": 2}"#);
+//! assert_eq!((head.format.as_deref(), head.version), (Some("x"), Some(2)));
 //! ```
+//!
+//! Nothing here builds a `serde_json::Value`: each importer reads the fields it needs, typed,
+//! and [`lenient`] reads a field that may hold anything. `Value`'s parser, map and deserializer
+//! were 13 KB of the wasm for three lookups (docs/performance.md).
 
-use serde_json::Value;
+use serde::de::IgnoredAny;
+use serde::{Deserialize, Deserializer};
 
 /// The most a kind of imported file may be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,14 +51,61 @@ impl ImportLimits {
         Ok(())
     }
 
-    /// The file's text as JSON, after checking its size and its nesting depth. Never panics.
-    pub fn parse_json(&self, text: &str) -> Result<Value, LimitError> {
+    /// Checks the file's text: its size, its nesting depth, then that it is JSON (its parser's
+    /// message if not). Nothing is kept: the importer then reads what it needs from the text.
+    /// Never panics.
+    pub fn check_json(&self, text: &str) -> Result<(), LimitError> {
         self.check_size(text.len())?;
         if json_depth(text) > self.max_depth {
             return Err(LimitError::TooDeep(self.max_depth));
         }
-        serde_json::from_str(text).map_err(|e| LimitError::NotJson(e.to_string()))
+        serde_json::from_str::<IgnoredAny>(text)
+            .map(|_| ())
+            .map_err(|e| LimitError::NotJson(e.to_string()))
     }
+}
+
+/// What a Lectern file says it is: its `format` when that is text and its `version` when that
+/// is a whole number of at least 0, from text that [`ImportLimits::check_json`] accepted.
+/// Anything else (missing, another type, a document that is not an object) reads as `None`, so a
+/// stray JSON file is "not a Lectern file" rather than an error of its own.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+pub struct FileHead {
+    #[serde(default, deserialize_with = "lenient")]
+    pub format: Option<String>,
+    #[serde(default, deserialize_with = "lenient")]
+    pub version: Option<u64>,
+}
+
+impl FileHead {
+    pub fn read(text: &str) -> FileHead {
+        // Only an object has fields (serde would also read a struct from an array, by position).
+        if !text.trim_start().starts_with('{') {
+            return FileHead::default();
+        }
+        serde_json::from_str(text).unwrap_or_default()
+    }
+}
+
+/// A field read leniently (`#[serde(deserialize_with = "lenient")]`): its value when it reads as
+/// a `T`, `None` when it holds anything else. Only JSON that is not well formed is an error.
+pub fn lenient<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    // serde buffers the value (its `Content`, which the app's tagged enums use anyway), tries
+    // `T`, and falls back to ignoring it.
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Either<T> {
+        Read(T),
+        Other(IgnoredAny),
+    }
+    Ok(match Either::<T>::deserialize(deserializer)? {
+        Either::Read(value) => Some(value),
+        Either::Other(_) => None,
+    })
 }
 
 /// The deepest nesting of `[` and `{` in JSON text, outside strings. Text that is not JSON gets
@@ -116,7 +170,7 @@ mod tests {
         assert_eq!(LIMITS.check_size(101), Err(LimitError::TooLarge(101)));
         // Too large wins over not JSON and too deep.
         assert_eq!(
-            LIMITS.parse_json(&"[".repeat(101)),
+            LIMITS.check_json(&"[".repeat(101)),
             Err(LimitError::TooLarge(101))
         );
     }
@@ -128,20 +182,49 @@ mod tests {
         assert_eq!(json_depth(r#"["[[[[", "\"[[[[", "\\", [[]]]"#), 3);
         // Stray closers never make the count negative.
         assert_eq!(json_depth("]]]][[]"), 2);
-        assert_eq!(LIMITS.parse_json("[[[1]]]"), Ok(serde_json::json!([[[1]]])));
-        assert_eq!(LIMITS.parse_json("[[[[1]]]]"), Err(LimitError::TooDeep(3)));
-        assert_eq!(
-            LIMITS.parse_json(r#"["[[[[[[["]"#),
-            Ok(serde_json::json!(["[[[[[[["]))
-        );
+        assert_eq!(LIMITS.check_json("[[[1]]]"), Ok(()));
+        assert_eq!(LIMITS.check_json("[[[[1]]]]"), Err(LimitError::TooDeep(3)));
+        assert_eq!(LIMITS.check_json(r#"["[[[[[[["]"#), Ok(()));
     }
 
     #[test]
     fn what_is_not_json_says_why() {
-        assert!(
-            matches!(LIMITS.parse_json("{'a': 1}"), Err(LimitError::NotJson(m)) if !m.is_empty())
+        assert_eq!(
+            LIMITS.check_json("{'a': 1}"),
+            Err(LimitError::NotJson(
+                "key must be a string at line 1 column 2".to_string()
+            ))
         );
-        assert!(matches!(LIMITS.parse_json(""), Err(LimitError::NotJson(_))));
+        assert!(matches!(LIMITS.check_json(""), Err(LimitError::NotJson(_))));
+        // Well formed up to a point is not JSON either.
+        assert!(matches!(
+            LIMITS.check_json(r#"{"a": 1} x"#),
+            Err(LimitError::NotJson(_))
+        ));
+    }
+
+    #[test]
+    fn a_file_says_its_format_and_version_only_with_the_right_types() {
+        let head = |text: &str| {
+            let head = FileHead::read(text);
+            (head.format, head.version)
+        };
+        assert_eq!(
+            head(r#"{"version": 3, "x": [1, {"y": null}], "format": "lectern-backup"}"#),
+            (Some("lectern-backup".to_string()), Some(3))
+        );
+        assert_eq!(head(r#"{"format": 1, "version": "1"}"#), (None, None));
+        assert_eq!(head(r#"{"format": null, "version": -1}"#), (None, None));
+        assert_eq!(head(r#"{"format": ["a"], "version": 1.5}"#), (None, None));
+        assert_eq!(
+            head(r#"{"format": {"a": "b"}, "version": 1e3}"#),
+            (None, None)
+        );
+        assert_eq!(head(r#"{"version": 0}"#), (None, Some(0)));
+        let array = r#"["lectern-backup", 1]"#;
+        for not_an_object in ["null", "[1, 2]", array, "\"lectern-backup\"", "3", "{}"] {
+            assert_eq!(head(not_an_object), (None, None), "{not_an_object}");
+        }
     }
 
     #[test]
@@ -151,7 +234,7 @@ mod tests {
             max_depth: 32,
         };
         let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-        assert_eq!(limits.parse_json(&deep), Err(LimitError::TooDeep(32)));
+        assert_eq!(limits.check_json(&deep), Err(LimitError::TooDeep(32)));
     }
 
     #[test]
@@ -179,7 +262,7 @@ mod properties {
     proptest! {
         #[test]
         fn any_text_is_parsed_or_refused_within_the_limits(text in "[\\[\\]{}\":,0-9a-z\\\\ ]{0,400}") {
-            match LIMITS.parse_json(&text) {
+            match LIMITS.check_json(&text) {
                 Ok(_) => {
                     prop_assert!(text.len() <= LIMITS.max_bytes);
                     prop_assert!(json_depth(&text) <= LIMITS.max_depth);

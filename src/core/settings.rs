@@ -215,8 +215,7 @@ where
     D: serde::Deserializer<'de>,
     T: Deserialize<'de> + Default,
 {
-    let value = serde_json::Value::deserialize(deserializer)?;
-    Ok(T::deserialize(value).unwrap_or_default())
+    Ok(crate::core::limits::lenient(deserializer)?.unwrap_or_default())
 }
 
 #[cfg(test)]
