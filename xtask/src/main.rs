@@ -13,6 +13,7 @@ mod fuzz;
 mod manifest;
 mod npm;
 mod precache;
+mod size_flags;
 mod split;
 mod steps;
 mod tasks;

@@ -184,17 +184,18 @@ pub fn run(ctx: &Ctx, dir: &Path, public_url: &str) -> Result<Bundle, String> {
     let opt_args = wasm_opt_args(&source_index)?;
 
     println!("[split] building the student app (no teacher's pages) for the second bundle");
-    cmd::run(
-        cmd::cargo(&ctx.root)
-            .args(["build", "--release", "--target", "wasm32-unknown-unknown"])
-            .args([
-                "--package",
-                "lectern",
-                "--bin",
-                "lectern",
-                "--no-default-features",
-            ]),
-    )?;
+    let mut build = cmd::cargo(&ctx.root);
+    build
+        .args(["build", "--release", "--target", "wasm32-unknown-unknown"])
+        .args([
+            "--package",
+            "lectern",
+            "--bin",
+            "lectern",
+            "--no-default-features",
+        ]);
+    crate::size_flags::apply(&ctx.root, &mut build);
+    cmd::run(&mut build)?;
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| ctx.root.join("target"));

@@ -3,6 +3,7 @@
 use crate::browser;
 use crate::cmd;
 use crate::npm;
+use crate::size_flags;
 use crate::ui;
 use crate::Ctx;
 use std::path::Path;
@@ -52,23 +53,14 @@ pub fn serve(ctx: &Ctx, extra: &[String]) -> Result<(), String> {
 /// `cargo xtask dist [trunk build args]`, e.g. `--public-url /lectern/` for a sub-path.
 pub fn dist(ctx: &Ctx, args: &[String]) -> Result<(), String> {
     ctx.tools.ensure(&ctx.root)?;
-    cmd::run(
-        ctx.tools
-            .trunk_command(&ctx.root)
-            .args(["build", "--release"])
-            .args(args),
-    )?;
+    cmd::run(size_flags::trunk_release(ctx, &ctx.root)?.args(args))?;
     ui::info("dist", &format!("{}", ctx.root.join("dist").display()));
     Ok(())
 }
 
 /// `trunk build --release` into dist/ (wasm-opt from the cached binaryen).
 pub fn build_release(ctx: &Ctx) -> Result<(), String> {
-    cmd::run(
-        ctx.tools
-            .trunk_command(&ctx.root)
-            .args(["build", "--release"]),
-    )
+    cmd::run(&mut size_flags::trunk_release(ctx, &ctx.root)?)
 }
 
 /// Builds dist/ if it is missing or older than the sources, serves it and saves

@@ -109,6 +109,7 @@ impl Tools {
     /// Installs whatever is missing: wasm32 target, trunk, wasm-bindgen-cli, binaryen.
     pub fn ensure(&self, root: &Path) -> Result<(), String> {
         ensure_wasm_target(root)?;
+        crate::size_flags::ensure_rust_src(root)?;
         std::fs::create_dir_all(&self.dir)
             .map_err(|err| format!("cannot create {}: {err}", self.dir.display()))?;
         self.ensure_cargo_tool(

@@ -14,6 +14,7 @@ mod stats;
 use crate::browser;
 use crate::cmd;
 use crate::npm;
+use crate::size_flags;
 use crate::split;
 use crate::ui;
 use crate::Ctx;
@@ -147,9 +148,9 @@ pub fn run(ctx: &Ctx, args: &[String]) -> Result<(), String> {
 
 /// `trunk build --release` into `dist`, with the readings in `content` instead of `questions/`.
 fn build(ctx: &Ctx, dist: &Path, content: Option<&Path>) -> Result<(), String> {
-    let mut command = ctx.tools.trunk_command(&ctx.root);
+    let mut command = size_flags::trunk_release(ctx, &ctx.root)?;
     command
-        .args(["build", "--release", "--dist"])
+        .arg("--dist")
         .arg(dist)
         .env_remove("LECTERN_CONTENT_DIR");
     if let Some(content) = content {
@@ -178,11 +179,9 @@ fn build_floor(ctx: &Ctx, dist: &Path) -> Result<(), String> {
         "bench",
         "building the floor reference (bench/floor: Leptos, router, serde_json, one question)",
     );
-    let mut command = ctx
-        .tools
-        .trunk_command(&ctx.root.join("bench").join("floor"));
+    let mut command = size_flags::trunk_release(ctx, &ctx.root.join("bench").join("floor"))?;
     command
-        .args(["build", "--release", "--dist"])
+        .arg("--dist")
         .arg(dist)
         .env("CARGO_TARGET_DIR", ctx.root.join("target"))
         .env_remove("LECTERN_CONTENT_DIR");
