@@ -2,7 +2,7 @@
 // in headless Chromium and writes every sample to a TSV file that the xtask summarises.
 //
 //   node bench/run.mjs --dists target/bench/dist --quizdown <quizdown.js> --runs 7 \
-//     --sizes 10,100,1000 --out target/bench/samples.tsv
+//     --sizes 10,100,1000 --lighthouse 3 --out target/bench/samples.tsv
 //
 // Lines: `subject<TAB>metric<TAB>v1,v2,…` (milliseconds or bytes) and `meta<TAB>key<TAB>text`.
 // See docs/performance.md for what each metric means.
@@ -24,6 +24,7 @@ const dists = args.dists ?? 'target/bench/dist';
 const runs = Number(args.runs ?? 7);
 const sizes = (args.sizes ?? '').split(',').filter(Boolean).map(Number);
 const out = args.out ?? 'target/bench/samples.tsv';
+const lighthouseCount = Number(args.lighthouse ?? 3);
 const CHECKS = 100;
 
 // Lighthouse's mobile preset as DevTools applies it: slow 4G and a 4× slower CPU.
@@ -261,6 +262,26 @@ async function measureLoads(browser, subject, server, url, selector, sw) {
   }
 }
 
+/** Lighthouse on a subject's pages (`pages`: kind → address), `lighthouseCount` runs each. A
+ *  reference with one page (the static page, quizdown) is both its start and its section page. */
+async function measureLighthouse(subject, server, pages) {
+  // Loaded only when asked for: bench/node_modules is installed by `cargo xtask bench`.
+  const { lighthouseRuns } = await import('./lighthouse.mjs');
+  for (const [kind, url] of Object.entries(pages)) {
+    const kinds = kind.split('+');
+    log(`${subject}: Lighthouse on ${url || 'the start page'} (${kinds.join(' and ')}), ${lighthouseCount} runs`);
+    const { series, warnings } = await lighthouseRuns(server.url + url, lighthouseCount);
+    for (const k of kinds) {
+      for (const [metric, values] of Object.entries(series)) {
+        if (metric === 'benchmarkIndex') continue;
+        record(subject, `lighthouse.${k}.${metric}`, values);
+      }
+    }
+    meta(`lighthouse benchmark index, ${subject} ${kinds.join('+')}`, series.benchmarkIndex.map(Math.round).join(' '));
+    if (warnings.length) meta(`lighthouse warnings, ${subject} ${kinds.join('+')}`, warnings.join(' | '));
+  }
+}
+
 async function main() {
   const reading = loadReading('adversaries-to-allies');
   const quizdownBundle = args.quizdown;
@@ -274,11 +295,12 @@ async function main() {
 
   const browser = await chromium.launch({ ...launchOptions, args: [...launchOptions.args, '--enable-precise-memory-info'] });
   meta('chromium', browser.version());
+  const section = `read/${reading.id}/section/${reading.sections[0].id}`;
   const subjects = [
-    { subject: 'lectern', dir: 'essay', url: `read/${reading.id}/section/${reading.sections[0].id}`, selector: LECTERN_READY, sw: true },
-    { subject: 'static', dir: 'static', url: '', selector: 'main p', sw: false },
-    { subject: 'floor', dir: 'floor', url: 'section/1', selector: '.question input', sw: false },
-    { subject: 'quizdown', dir: 'quizdown', url: '', selector: 'input', sw: false },
+    { subject: 'lectern', dir: 'essay', url: section, selector: LECTERN_READY, sw: true, pages: { start: '', section } },
+    { subject: 'static', dir: 'static', url: '', selector: 'main p', sw: false, pages: { 'start+section': '' } },
+    { subject: 'floor', dir: 'floor', url: 'section/1', selector: '.question input', sw: false, pages: { start: '', section: 'section/1' } },
+    { subject: 'quizdown', dir: 'quizdown', url: '', selector: 'input', sw: false, pages: { 'start+section': '' } },
   ];
   try {
     for (const s of subjects) {
@@ -296,6 +318,7 @@ async function main() {
           record('lectern', 'check.feedback', feedback);
           record('lectern', 'check.frame', frame);
         }
+        if (lighthouseCount > 0) await measureLighthouse(s.subject, server, s.pages);
       } finally {
         await server.stop();
       }

@@ -8,6 +8,7 @@
 //! docs/performance.md for what each figure means.
 
 mod content;
+mod lighthouse;
 mod report;
 mod stats;
 
@@ -25,9 +26,11 @@ use std::process::Command;
 pub const QUIZDOWN_VERSION: &str = "0.4.1";
 
 const USAGE: &str = "\
-usage: cargo xtask bench [--runs N] [--sizes 10,100,1000] [--no-build] [--out FILE]
+usage: cargo xtask bench [--runs N] [--lighthouse N] [--sizes 10,100,1000] [--no-build]
+                         [--out FILE]
 
   --runs N          page loads per figure (default 7)
+  --lighthouse N    Lighthouse runs per page (default 3; 0 leaves Lighthouse out)
   --sizes LIST      sections of the generated readings for the scaling runs
                     (default 10,100,1000; `--sizes none` skips them)
   --no-build        reuse the builds in target/bench/ from an earlier run
@@ -36,6 +39,7 @@ usage: cargo xtask bench [--runs N] [--sizes 10,100,1000] [--no-build] [--out FI
 
 struct Options {
     runs: usize,
+    lighthouse: usize,
     sizes: Vec<usize>,
     build: bool,
     out: PathBuf,
@@ -44,6 +48,7 @@ struct Options {
 fn options(args: &[String]) -> Result<Options, String> {
     let mut options = Options {
         runs: 7,
+        lighthouse: 3,
         sizes: vec![10, 100, 1000],
         build: true,
         out: PathBuf::from("bench/results.json"),
@@ -62,6 +67,11 @@ fn options(args: &[String]) -> Result<Options, String> {
                     .ok()
                     .filter(|n| *n > 0)
                     .ok_or("--runs needs a whole number above 0")?;
+            }
+            "--lighthouse" => {
+                options.lighthouse = value("--lighthouse")?
+                    .parse()
+                    .map_err(|_| "--lighthouse needs a whole number (0 leaves it out)")?;
             }
             "--sizes" => {
                 let list = value("--sizes")?;
@@ -91,6 +101,9 @@ pub fn run(ctx: &Ctx, args: &[String]) -> Result<(), String> {
     ctx.tools.ensure(&ctx.root)?;
     browser::ensure_chromium()?;
     npm::ensure_node_modules(&ctx.root)?;
+    if options.lighthouse > 0 {
+        lighthouse::ensure(&ctx.root)?;
+    }
     let work = ctx.root.join("target").join("bench");
     let dists = work.join("dist");
     let quizdown = ensure_quizdown(ctx)?;
@@ -126,6 +139,7 @@ pub fn run(ctx: &Ctx, args: &[String]) -> Result<(), String> {
             .args(["--dists", &dists.to_string_lossy()])
             .args(["--quizdown", &quizdown.to_string_lossy()])
             .args(["--runs", &options.runs.to_string()])
+            .args(["--lighthouse", &options.lighthouse.to_string()])
             .args(["--sizes", &sizes.join(",")])
             .args(["--out", &samples_path.to_string_lossy()]),
     )?;

@@ -163,6 +163,80 @@ pub const ROWS: &[Row] = &[
     ),
     row("JS heap after load", "memory.js", Stat::Median, "MB"),
     row("wasm memory after load", "memory.wasm", Stat::Median, "MB"),
+    row(
+        "Lighthouse, section page: score",
+        "lighthouse.section.score",
+        Stat::Median,
+        "/100",
+    ),
+    row(
+        "  First Contentful Paint",
+        "lighthouse.section.fcp",
+        Stat::Median,
+        "ms",
+    ),
+    row(
+        "  Largest Contentful Paint",
+        "lighthouse.section.lcp",
+        Stat::Median,
+        "ms",
+    ),
+    row(
+        "  Total Blocking Time",
+        "lighthouse.section.tbt",
+        Stat::Median,
+        "ms",
+    ),
+    row("  Speed Index", "lighthouse.section.si", Stat::Median, "ms"),
+    row(
+        "  Cumulative Layout Shift",
+        "lighthouse.section.cls",
+        Stat::Median,
+        "",
+    ),
+    row(
+        "  bytes transferred",
+        "lighthouse.section.bytes",
+        Stat::Median,
+        "KB",
+    ),
+    row(
+        "Lighthouse, start page: score",
+        "lighthouse.start.score",
+        Stat::Median,
+        "/100",
+    ),
+    row(
+        "  First Contentful Paint",
+        "lighthouse.start.fcp",
+        Stat::Median,
+        "ms",
+    ),
+    row(
+        "  Largest Contentful Paint",
+        "lighthouse.start.lcp",
+        Stat::Median,
+        "ms",
+    ),
+    row(
+        "  Total Blocking Time",
+        "lighthouse.start.tbt",
+        Stat::Median,
+        "ms",
+    ),
+    row("  Speed Index", "lighthouse.start.si", Stat::Median, "ms"),
+    row(
+        "  Cumulative Layout Shift",
+        "lighthouse.start.cls",
+        Stat::Median,
+        "",
+    ),
+    row(
+        "  bytes transferred",
+        "lighthouse.start.bytes",
+        Stat::Median,
+        "KB",
+    ),
 ];
 
 /// The scaling table's series, per generated reading.
@@ -478,6 +552,39 @@ mod tests {
             growth.is_some_and(|l| l.trim_end().ends_with("0.50")),
             "{text}"
         );
+    }
+
+    #[test]
+    fn lighthouse_rows_compare_the_section_page_with_every_reference() {
+        let run = "lectern\tlighthouse.section.score\t87,88,86\n\
+            lectern\tlighthouse.section.lcp\t2600,2700,2500\n\
+            lectern\tlighthouse.section.cls\t0,0,0\n\
+            quizdown\tlighthouse.section.score\t99,99,99\n\
+            quizdown\tlighthouse.section.lcp\t1570,1600,1500\n\
+            quizdown\tlighthouse.section.cls\t0,0,0\n\
+            floor\tlighthouse.start.score\t90\n";
+        let text = table(&parse(run).unwrap());
+        let row = |label: &str| {
+            text.lines()
+                .find(|l| l.starts_with(label))
+                .unwrap_or_else(|| panic!("no {label} in\n{text}"))
+                .to_string()
+        };
+        let score = row("Lighthouse, section page: score");
+        assert!(score.contains("/100") && score.contains("87"), "{score}");
+        assert!(score.contains("0.88×"), "87 / 99: {score}");
+        let lcp = row("  Largest Contentful Paint");
+        assert!(
+            lcp.contains("2600 (2550–2650)") && lcp.contains("1.66×"),
+            "{lcp}"
+        );
+        // A layout shift of 0 against 0 has no ratio, and shows as 0.
+        let cls = row("  Cumulative Layout Shift");
+        assert!(
+            cls.contains("0.00") && cls.trim_end().ends_with('—'),
+            "{cls}"
+        );
+        assert!(text.contains("Lighthouse, start page: score"), "{text}");
     }
 
     #[test]
