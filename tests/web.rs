@@ -34,3 +34,27 @@ fn local_storage_round_trip() {
     LocalStorage::delete(key);
     assert_eq!(local_storage().get_item(key).expect("getItem works"), None);
 }
+
+/// What the browser throws reads as `Name: message`, whatever the release build does to `Debug`
+/// (the download and storage messages a student reads are built from it).
+#[wasm_bindgen_test]
+fn a_browser_exception_reads_as_its_name_and_message() {
+    use lectern::platform::js_error::describe;
+    use wasm_bindgen::JsValue;
+
+    assert_eq!(describe(&js_sys::Error::new("boom").into()), "Error: boom");
+    // A DOMException, as the browser throws it.
+    let thrown = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .create_element("not a name")
+        .unwrap_err();
+    let text = describe(&thrown);
+    assert!(text.starts_with("InvalidCharacterError: "), "{text}");
+    assert!(!text.contains("JsValue"), "{text}");
+    assert_eq!(describe(&JsValue::from_str("refused")), "refused");
+    assert_eq!(describe(&JsValue::from(42)), "an unknown error");
+    assert_eq!(describe(&JsValue::NULL), "an unknown error");
+    assert_eq!(describe(&js_sys::Error::new("").into()), "Error");
+}

@@ -125,6 +125,13 @@ fn a_full_storage_keeps_the_answer_in_memory_and_saves_when_it_can() {
     let big = "y".repeat(64 * 1024);
     store.record_answer("adversaries-to-allies", "q1", Response::Text(big), 0.0);
     assert_eq!(store.storage.get_untracked(), StorageState::WriteFailed);
+    // The refusal is said in words, as the browser names it (never a `Debug` dump).
+    match storage::write("lectern:test", &"z".repeat(64 * 1024)) {
+        Err(storage::WriteError::Refused(why)) => {
+            assert!(why.starts_with("QuotaExceededError: "), "{why}")
+        }
+        other => panic!("a full storage accepted a write: {other:?}"),
+    }
     assert!(store
         .progress
         .get_untracked()

@@ -99,7 +99,16 @@ pub fn response_text(reading: &Reading, question: &Question, response: &Response
             })
             .collect::<Vec<_>>()
             .join("  "),
-        (Response::Order(order), _) => format!("{order:?}"),
+        // Not `{:?}`: the same text, but a release build may one day print `Debug` as nothing
+        // (docs/performance.md, "Panics and Debug").
+        (Response::Order(order), _) => format!(
+            "[{}]",
+            order
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
         (Response::Sentences(ids), _) => ids
             .iter()
             .map(|id| sentence(id))
@@ -137,6 +146,24 @@ mod tests {
         assert_eq!(
             response_text(&READINGS[0], q, &Response::initial_for(q)),
             "(no answer)"
+        );
+    }
+
+    #[test]
+    fn a_response_that_no_longer_fits_is_shown_as_stored() {
+        let reading = &READINGS[0];
+        let not_ordering = reading
+            .questions
+            .iter()
+            .find(|q| !matches!(q.answer, Answer::Ordering { .. }))
+            .unwrap();
+        assert_eq!(
+            response_text(reading, not_ordering, &Response::Order(vec![2, 0, 1])),
+            "[2, 0, 1]"
+        );
+        assert_eq!(
+            response_text(reading, not_ordering, &Response::Order(vec![7])),
+            "[7]"
         );
     }
 

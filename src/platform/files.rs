@@ -5,7 +5,12 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Offers `text` as a file download named `file_name`.
 pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
-    let fail = |e: JsValue| format!("the browser refused the download: {e:?}");
+    let fail = |e: JsValue| {
+        format!(
+            "the browser refused the download ({})",
+            super::js_error::describe(&e)
+        )
+    };
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;

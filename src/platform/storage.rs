@@ -50,7 +50,7 @@ pub fn write(key: &str, value: &str) -> Result<(), WriteError> {
     }
     LocalStorage::raw()
         .set_item(key, value)
-        .map_err(|e| WriteError::Refused(format!("{e:?}")))
+        .map_err(|e| WriteError::Refused(super::js_error::describe(&e)))
 }
 
 pub fn remove(key: &str) {

@@ -42,6 +42,21 @@ test('download a backup, delete, then restore it with a preview', async ({ page 
   await expect(card(page, q1).locator('.verdict')).toContainText('Correct!');
 });
 
+test('a refused download says why in words, in the release build', async ({ page }) => {
+  // A locked-down browser that refuses downloads: the message names what it threw, not a
+  // wasm-bindgen dump, and nothing else on the page changes.
+  await page.addInitScript(() => {
+    URL.createObjectURL = () => {
+      throw new DOMException('Downloads are turned off on this computer', 'SecurityError');
+    };
+  });
+  await page.goto('/data');
+  await page.getByRole('button', { name: 'Download backup' }).click();
+  await expect(page.getByRole('region', { name: 'Back up' }).getByRole('status')).toHaveText(
+    'The backup could not be saved: the browser refused the download (SecurityError: Downloads are turned off on this computer).',
+  );
+});
+
 test('a file that is not a backup is refused and changes nothing', async ({ page }) => {
   await page.goto(sectionUrl);
   await answerRight(page, reading, q1);
