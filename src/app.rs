@@ -5,7 +5,6 @@ use crate::components::route_focus::FocusOnNavigate;
 use crate::components::storage_notice::StorageNotice;
 use crate::components::update_prompt::UpdatePrompt;
 use crate::core::settings::SettingChoice;
-use crate::pages::app_url;
 use crate::pages::assignment::AssignmentPage;
 use crate::pages::data::DataPage;
 use crate::pages::home::HomePage;
@@ -23,10 +22,10 @@ use crate::pages::teacher_only::{TeacherOnly as TeachPage, TeacherOnly as Gradeb
 #[cfg(feature = "teacher")]
 use crate::pages::{gradebook::GradebookPage, teach::TeachPage};
 use crate::platform::{dom, service_worker};
+use crate::routes::{self, Link};
 use crate::state::Store;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::path;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -60,29 +59,29 @@ pub fn App() -> impl IntoView {
                 "Skip to content"
             </a>
             <header class="site-header">
-                <A href=app_url("/") attr:class="brand">"Lectern"</A>
+                <A href=Link::Home.url() attr:class="brand">"Lectern"</A>
                 <nav class="header-nav" aria-label="App">
                     <StudyingAs />
-                    <A href=app_url("/settings")>"Settings"</A>
-                    <A href=app_url("/data")>"Your data"</A>
+                    <A href=Link::Settings.url()>"Settings"</A>
+                    <A href=Link::Data.url()>"Your data"</A>
                 </nav>
             </header>
             <StorageNotice />
             <UpdatePrompt ready=update_ready />
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/data") view=DataPage />
-                    <Route path=path!("/profiles") view=ProfilesPage />
-                    <Route path=path!("/settings") view=SettingsPage />
-                    <Route path=path!("/read/:reading") view=ReadingPage />
-                    <Route path=path!("/read/:reading/section/:section") view=SectionPage />
-                    <Route path=path!("/read/:reading/results") view=ResultsPage />
-                    <Route path=path!("/read/:reading/practice") view=PracticePage />
-                    <Route path=path!("/teach") view=TeachPage />
-                    <Route path=path!("/assignment") view=AssignmentPage />
-                    <Route path=path!("/gradebook") view=GradebookPage />
-                    <Route path=path!("/gradebook/:key") view=GradebookPage />
+                    <Route path=routes::HOME view=HomePage />
+                    <Route path=routes::DATA view=DataPage />
+                    <Route path=routes::PROFILES view=ProfilesPage />
+                    <Route path=routes::SETTINGS view=SettingsPage />
+                    <Route path=routes::READING view=ReadingPage />
+                    <Route path=routes::SECTION view=SectionPage />
+                    <Route path=routes::RESULTS view=ResultsPage />
+                    <Route path=routes::PRACTICE view=PracticePage />
+                    <Route path=routes::TEACH view=TeachPage />
+                    <Route path=routes::ASSIGNMENT view=AssignmentPage />
+                    <Route path=routes::GRADEBOOK view=GradebookPage />
+                    <Route path=routes::CLASS_GRADEBOOK view=GradebookPage />
                 </Routes>
             </main>
         </Router>

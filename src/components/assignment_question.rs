@@ -2,15 +2,14 @@
 //! feedback like a study question; in an assessment it shows no marks and keeps every change
 //! at once, so nothing is lost if the tab closes or the time runs out.
 
-use crate::components::question_card::{
-    check_answer, question_dom_id, FeedbackRegion, QuestionFieldset,
-};
+use crate::components::question_card::{check_answer, FeedbackRegion, QuestionFieldset};
 use crate::components::read_aloud::ReadQuestionAloud;
 use crate::core::assignment::Mode;
 use crate::core::grading::{grade, Grade};
 use crate::core::progress::AnswerRecord;
 use crate::core::response::Response;
 use crate::platform::dom;
+use crate::routes::question_anchor;
 use crate::state::use_store;
 use lectern_content::{Question, Reading};
 use leptos::prelude::*;
@@ -72,7 +71,7 @@ pub fn AssignmentQuestion(
         });
     }
 
-    let card_id = question_dom_id(&question.id);
+    let card_id = question_anchor(&question.id);
     let feedback_id = format!("{card_id}-feedback");
     let reminder = RwSignal::new(false);
     let check = {

@@ -6,14 +6,10 @@ use crate::core::answer_key::answer_key;
 use crate::core::grading::{grade, Grade};
 use crate::core::response::Response;
 use crate::platform::dom;
+use crate::routes::question_anchor;
 use crate::state::use_store;
 use lectern_content::{Answer, Question, Reading};
 use leptos::prelude::*;
-
-/// The DOM id of a question's card, used by links back to it ("#q-<id>").
-pub fn question_dom_id(question: &str) -> String {
-    format!("q-{question}")
-}
 
 /// A question card. The student's draft and last result come back from stored progress, so a
 /// reload shows exactly what was there.
@@ -68,7 +64,7 @@ pub fn QuestionCard(
     let hint_open = RwSignal::new(false);
     let reminder = RwSignal::new(false);
 
-    let card_id = question_dom_id(&question.id);
+    let card_id = question_anchor(&question.id);
     let feedback_id = format!("{card_id}-feedback");
     let hint_id = format!("{card_id}-hint");
 
@@ -139,7 +135,7 @@ pub fn QuestionFieldset(
 ) -> impl IntoView {
     view! {
         <fieldset>
-            <legend id=format!("{}-legend", question_dom_id(&question.id))>
+            <legend id=format!("{}-legend", question_anchor(&question.id))>
                 <span class="question-number">{format!("Question {number}")}</span>
                 <span class="question-kind">{question.answer.kind_label()}</span>
                 <span class="question-prompt">{question.prompt.as_ref()}</span>

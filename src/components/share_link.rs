@@ -2,25 +2,13 @@
 //! assignment with extra time for students who need it (WCAG 2.2.1, Timing Adjustable).
 
 use crate::components::qr_code::QrCode;
-use crate::content::find_reading;
 use crate::core::assignment::Assignment;
-use crate::pages::app_url;
-use crate::pages::assignment::assignment_path;
 use crate::platform::dom;
+use crate::routes::assignment_link;
 use leptos::prelude::*;
 
 /// The extra time a teacher can give, in percent of the time limit.
 const EXTRA_TIME: [u32; 4] = [0, 25, 50, 100];
-
-/// The full address students open.
-pub fn assignment_link(assignment: &Assignment) -> String {
-    let reading = find_reading(&assignment.reading).expect("assignments name bundled readings");
-    format!(
-        "{}{}",
-        dom::origin(),
-        app_url(&assignment_path(&assignment.to_code(reading)))
-    )
-}
 
 #[component]
 pub fn ShareLink(

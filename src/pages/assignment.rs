@@ -12,32 +12,17 @@ use crate::content::{find_reading, READINGS};
 use crate::core::assignment::Assignment;
 use crate::core::handin::HandIn;
 use crate::core::progress::{AssignmentProgress, HandedIn};
-use crate::pages::app_url;
 use crate::platform::dom;
+use crate::routes::{code_from_query, Link};
 use crate::state::{use_store, Store};
 use lectern_content::Reading;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
-
-/// The app path of an assignment link. The code goes in the query, not the path: its `.` would
-/// make static hosts look for a file instead of serving the app.
-pub fn assignment_path(code: &str) -> String {
-    format!("/assignment?code={code}")
-}
-
-/// The code in a pasted assignment link (or the code itself, pasted alone).
-pub fn code_from_link(link: &str) -> &str {
-    let link = link.trim();
-    let code = link.rsplit_once("code=").map_or(link, |(_, code)| code);
-    code.split(['&', '#']).next().unwrap_or_default()
-}
 
 #[component]
 pub fn AssignmentPage() -> impl IntoView {
-    let query = use_query_map();
     // Drawn again for another code (a link followed from the home page's list).
-    let code = Memo::new(move |_| query.with(|q| q.get("code").unwrap_or_default()));
+    let code = code_from_query();
     move || {
         let code = code.get();
         match Assignment::from_code(&code, READINGS) {
@@ -53,30 +38,12 @@ pub fn AssignmentPage() -> impl IntoView {
                         <h1>"This assignment link does not work"</h1>
                         <p role="alert">{error.to_string()}</p>
                         <p>"Check that you copied the whole link, or ask your teacher to send it again."</p>
-                        <p><A href=app_url("/")>"Go to the start page"</A></p>
+                        <p><A href=Link::Home.url()>"Go to the start page"</A></p>
                     </div>
                 }
                 .into_any()
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn codes_come_out_of_pasted_links() {
-        assert_eq!(
-            code_from_link(" https://x.example/lectern/assignment?code=LA1.abc_-9 "),
-            "LA1.abc_-9"
-        );
-        assert_eq!(
-            code_from_link("https://x.example/assignment?code=LA1.abc&utm=1"),
-            "LA1.abc"
-        );
-        assert_eq!(code_from_link("LA1.abc"), "LA1.abc");
     }
 }
 

@@ -5,7 +5,6 @@
 
 use crate::components::hand_in_result::duration_text;
 use crate::components::score_chart::{Bar, ScoreChart};
-use crate::components::share_link::assignment_link;
 use crate::content::{find_reading, READINGS};
 use crate::core::assignment::Assignment;
 use crate::core::backup::slug;
@@ -14,50 +13,43 @@ use crate::core::gradebook::{
     TeacherData,
 };
 use crate::core::handin::RESULT_LIMITS;
-use crate::pages::app_url;
-use crate::pages::assignment::code_from_link;
-use crate::pages::teach::gradebook_url;
 use crate::platform::{dom, files};
+use crate::routes::{assignment_link, code_from_link, gradebook_key_from_route, Link};
 use crate::state::TeacherStore;
 use lectern_content::Reading;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn GradebookPage() -> impl IntoView {
-    let params = use_params_map();
+    let key = gradebook_key_from_route();
     let teacher = TeacherStore::load();
     // Kept here, not in the class view, which is drawn again whenever the data changes.
     let reports: RwSignal<Vec<EntryReport>> = RwSignal::new(Vec::new());
-    let body = move || {
-        let key = params.with(|p| p.get("key"));
-        match (teacher.data.get(), key) {
-            (Err(message), _) => {
-                view! { <h1>"Gradebook"</h1><p role="alert">{message}</p> }.into_any()
-            }
-            (Ok(data), None) => {
-                dom::set_title("Gradebook · For teachers · Lectern");
-                view! { <GradebookIndex data=data teacher=teacher /> }.into_any()
-            }
-            (Ok(data), Some(key)) => match data
-                .assignments
-                .get(&key)
-                .and_then(|a| Assignment::from_code(&a.code, READINGS).ok())
-            {
-                None => view! {
-                    <h1>"Gradebook"</h1>
-                    <p role="alert">"This device has no assignment with this address."</p>
-                    <p><A href=app_url("/gradebook")>"All assignments"</A></p>
-                }
-                .into_any(),
-                Some(assignment) => {
-                    let results = data.assignments[&key].results.clone();
-                    view! { <ClassGradebook assignment=assignment results=results teacher=teacher reports=reports /> }
-                        .into_any()
-                }
-            },
+    let body = move || match (teacher.data.get(), key.get()) {
+        (Err(message), _) => view! { <h1>"Gradebook"</h1><p role="alert">{message}</p> }.into_any(),
+        (Ok(data), None) => {
+            dom::set_title("Gradebook · For teachers · Lectern");
+            view! { <GradebookIndex data=data teacher=teacher /> }.into_any()
         }
+        (Ok(data), Some(key)) => match data
+            .assignments
+            .get(&key)
+            .and_then(|a| Assignment::from_code(&a.code, READINGS).ok())
+        {
+            None => view! {
+                <h1>"Gradebook"</h1>
+                <p role="alert">"This device has no assignment with this address."</p>
+                <p><A href=Link::Gradebook.url()>"All assignments"</A></p>
+            }
+            .into_any(),
+            Some(assignment) => {
+                let results = data.assignments[&key].results.clone();
+                view! { <ClassGradebook assignment=assignment results=results teacher=teacher reports=reports /> }
+                        .into_any()
+            }
+        },
     };
     view! {
         <article class="page gradebook-page">
@@ -86,14 +78,17 @@ fn GradebookIndex(
             Err(e) => message.set(e.to_string()),
             Ok(assignment) => {
                 teacher.change(|t| t.add_assignment(&assignment, &code, dom::now_ms()));
-                navigate(&gradebook_url(&assignment.key()), Default::default());
+                navigate(
+                    &Link::ClassGradebook(&assignment.key()).url(),
+                    Default::default(),
+                );
             }
         }
     };
     let list = data.newest_first(READINGS);
     view! {
         <h1>"Gradebook"</h1>
-        <p>"Choose an assignment to collect and read its results. "<A href=app_url("/teach")>"Make a new assignment"</A>"."</p>
+        <p>"Choose an assignment to collect and read its results. "<A href=Link::Teach.url()>"Make a new assignment"</A>"."</p>
         {if list.is_empty() {
             view! { <p>"No assignments on this device yet."</p> }.into_any()
         } else {
@@ -101,7 +96,7 @@ fn GradebookIndex(
                 <ul class="assignment-list">
                     {list.into_iter().map(|(a, results)| view! {
                         <li>
-                            <A href=gradebook_url(&a.key())>{a.title.clone()}</A>
+                            <A href=Link::ClassGradebook(&a.key()).url()>{a.title.clone()}</A>
                             {format!(" · {} · {results} results", a.mode.label())}
                         </li>
                     }).collect_view()}
@@ -285,7 +280,7 @@ fn ClassGradebook(
         <p>
             {assignment.with_value(|a| format!("{} · {} questions · pass mark {}%", a.mode.label(), a.questions.len(), a.pass_mark))}
             " · "
-            <A href=app_url("/gradebook")>"All assignments"</A>
+            <A href=Link::Gradebook.url()>"All assignments"</A>
         </p>
         <details>
             <summary>"The students' link"</summary>
@@ -418,7 +413,7 @@ fn ClassGradebook(
                         <button type="button" class="button danger" id="remove-all-yes" on:click=move |_| {
                             let key = assignment.with_value(|a| a.key());
                             teacher.change(|t| t.remove_assignment(&key));
-                            navigate(&app_url("/gradebook"), Default::default());
+                            navigate(&Link::Gradebook.url(), Default::default());
                         }>"Remove everything"</button>
                         <button type="button" class="button" id="remove-all-no" on:click=move |_| {
                             removing_all.set(false);

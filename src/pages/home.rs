@@ -2,10 +2,9 @@
 
 use crate::content::READINGS;
 use crate::core::assignment::Assignment;
-use crate::pages::assignment::assignment_path;
 use crate::pages::reading::ReadingOverview;
-use crate::pages::{app_url, reading_url};
 use crate::platform::dom;
+use crate::routes::Link;
 use crate::state::use_store;
 use lectern_content::Reading;
 use leptos::prelude::*;
@@ -27,9 +26,9 @@ pub fn HomePage() -> impl IntoView {
                     "Set this reading as a class assignment, and collect the results: "
                     // `rel="external"`: a page load, so that the release build's loader starts
                     // the teacher's bundle there (xtask/src/split.rs).
-                    <a href=app_url("/teach") rel="external">"Make an assignment"</a>
+                    <a href=Link::Teach.url() rel="external">"Make an assignment"</a>
                     " · "
-                    <a href=app_url("/gradebook") rel="external">"Gradebook"</a>
+                    <a href=Link::Gradebook.url() rel="external">"Gradebook"</a>
                 </p>
             </section>
         </div>
@@ -60,7 +59,7 @@ fn MyAssignments() -> impl IntoView {
                             .map(|(title, code, done)| {
                                 view! {
                                     <li>
-                                        <A href=app_url(&assignment_path(&code))>{title}</A>
+                                        <A href=Link::Assignment(&code).url()>{title}</A>
                                         {if done { " · Handed in" } else { " · In progress" }}
                                     </li>
                                 }
@@ -90,7 +89,7 @@ pub fn ReadingList(
                         let authors: Vec<&str> = r.authors.iter().map(|a| a.name.as_ref()).collect();
                         view! {
                             <li>
-                                <A href=reading_url(&r.id)>{r.title.as_ref()}</A>
+                                <A href=Link::Reading(&r.id).url()>{r.title.as_ref()}</A>
                                 <span class="byline">{format!(" by {} ({})", authors.join(" and "), r.year)}</span>
                             </li>
                         }

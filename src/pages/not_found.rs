@@ -1,7 +1,7 @@
 //! The screen for an address that leads nowhere.
 
-use crate::pages::app_url;
 use crate::platform::dom;
+use crate::routes::Link;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -12,7 +12,7 @@ pub fn NotFound() -> impl IntoView {
         <div class="page">
             <h1>"Page not found"</h1>
             <p>"There is nothing at this address. It may be an old link."</p>
-            <p><A href=app_url("/")>"Go to the start page"</A></p>
+            <p><A href=Link::Home.url()>"Go to the start page"</A></p>
         </div>
     }
 }

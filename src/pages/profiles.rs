@@ -2,8 +2,8 @@
 //! switch, rename and remove; no passwords.
 
 use crate::core::profiles::MAX_NAME_CHARS;
-use crate::pages::app_url;
 use crate::platform::dom;
+use crate::routes::Link;
 use crate::state::use_store;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -67,7 +67,7 @@ pub fn ProfilesPage() -> impl IntoView {
                 />
                 <button type="submit" class="button primary">"Add and switch"</button>
             </form>
-            <p><A href=app_url("/")>"Back to the reading"</A></p>
+            <p><A href=Link::Home.url()>"Back to the reading"</A></p>
         </article>
     }
 }
@@ -202,7 +202,7 @@ pub fn StudyingAs() -> impl IntoView {
     let store = use_store();
     let name = move || store.profiles.with(|p| p.current().name.clone());
     view! {
-        <A href=app_url("/profiles") attr:class="studying-as">
+        <A href=Link::Profiles.url() attr:class="studying-as">
             {move || format!("Studying as {}", name())}
         </A>
     }

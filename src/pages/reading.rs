@@ -4,8 +4,8 @@
 use crate::components::progress_bar::ProgressBar;
 use crate::core::progress::{continue_section, tally};
 use crate::pages::not_found::NotFound;
-use crate::pages::{reading_from_route, results_url, section_url};
 use crate::platform::dom;
+use crate::routes::{reading_from_route, Link};
 use crate::state::use_store;
 use lectern_content::Reading;
 use leptos::prelude::*;
@@ -28,8 +28,13 @@ pub fn ReadingOverview(reading: &'static Reading) -> impl IntoView {
     let progress = move || store.progress.with(|p| p.reading(&reading.id).cloned());
     let answered = Signal::derive(move || tally(reading, progress().as_ref(), None).answered);
     let started = move || answered.get() > 0;
-    let continue_to =
-        move || section_url(&reading.id, continue_section(reading, progress().as_ref()));
+    let continue_to = move || {
+        Link::Section {
+            reading: &reading.id,
+            section: continue_section(reading, progress().as_ref()),
+        }
+        .url()
+    };
 
     view! {
         <article class="page reading-overview">
@@ -98,14 +103,14 @@ pub fn ReadingOverview(reading: &'static Reading) -> impl IntoView {
                             };
                             view! {
                                 <li>
-                                    <A href=section_url(&reading.id, id)>{section.heading.as_ref()}</A>
+                                    <A href=Link::Section { reading: &reading.id, section: id }.url()>{section.heading.as_ref()}</A>
                                     <span class="section-status">{summary}</span>
                                 </li>
                             }
                         })
                         .collect_view()}
                 </ol>
-                <p><A href=results_url(&reading.id)>"See your results"</A></p>
+                <p><A href=Link::Results(&reading.id).url()>"See your results"</A></p>
             </section>
         </article>
     }

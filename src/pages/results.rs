@@ -1,12 +1,11 @@
 //! Results: the first-try score per section and overall, as a table and a chart, the questions
 //! missed with links back to them, and a way to practise just those.
 
-use crate::components::question_card::question_dom_id;
 use crate::components::score_chart::{Bar, ScoreChart};
 use crate::core::progress::{missed_questions, tally};
 use crate::pages::not_found::NotFound;
-use crate::pages::{practice_url, reading_from_route, reading_url, section_url};
 use crate::platform::dom;
+use crate::routes::{reading_from_route, Link};
 use crate::state::use_store;
 use lectern_content::Reading;
 use leptos::prelude::*;
@@ -38,7 +37,7 @@ fn Results(reading: &'static Reading) -> impl IntoView {
                 let t = tally(reading, p.as_ref(), Some(&s.id));
                 view! {
                     <tr>
-                        <th scope="row"><A href=section_url(&reading.id, &s.id)>{s.heading.as_ref()}</A></th>
+                        <th scope="row"><A href=Link::Section { reading: &reading.id, section: &s.id }.url()>{s.heading.as_ref()}</A></th>
                         <td>{format!("{} of {}", t.answered, t.questions)}</td>
                         <td>{format!("{} of {}", t.right_first_time, t.questions)}</td>
                         <td>{format!("{}%", t.percent())}</td>
@@ -100,12 +99,12 @@ fn Results(reading: &'static Reading) -> impl IntoView {
                     .into_iter()
                     .filter_map(|id| reading.question(id))
                     .map(|q| {
-                        let href = format!("{}#{}", section_url(&reading.id, &q.section), question_dom_id(&q.id));
+                        let href = Link::Question { reading: &reading.id, section: &q.section, question: &q.id }.url();
                         view! { <li><A href=href>{q.prompt.as_ref()}</A></li> }
                     })
                     .collect_view()}
             </ol>
-            <p><A href=practice_url(&reading.id) attr:class="button primary">"Practise the ones I missed"</A></p>
+            <p><A href=Link::Practice(&reading.id).url() attr:class="button primary">"Practise the ones I missed"</A></p>
         }
         .into_any()
     };
@@ -113,7 +112,7 @@ fn Results(reading: &'static Reading) -> impl IntoView {
     view! {
         <article class="page results-page">
             <nav class="breadcrumbs" aria-label="Breadcrumbs">
-                <A href=reading_url(&reading.id)>{reading.title.as_ref()}</A>
+                <A href=Link::Reading(&reading.id).url()>{reading.title.as_ref()}</A>
             </nav>
             <h1>"Your results"</h1>
             {table}

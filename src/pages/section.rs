@@ -4,31 +4,28 @@ use crate::components::question_card::QuestionCard;
 use crate::components::read_aloud::ReadAloud;
 use crate::components::section_text::{show_evidence, SectionText};
 use crate::pages::not_found::NotFound;
-use crate::pages::{reading_from_route, reading_url, results_url, section_url};
 use crate::platform::dom;
+use crate::routes::{evidence_from_query, reading_from_route, section_from_route, Link};
 use crate::state::use_store;
 use lectern_content::{Reading, Section};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_location, use_params_map, use_query_map};
+use leptos_router::hooks::use_location;
 
 /// The route `/read/:reading/section/:section`. `?evidence=<question id>` opens the section
 /// with that question's evidence highlighted.
 #[component]
 pub fn SectionPage() -> impl IntoView {
     let reading = reading_from_route();
-    let params = use_params_map();
-    move || {
-        let section_id = params.with(|p| p.get("section")).unwrap_or_default();
-        match reading
-            .get()
-            .and_then(|r| r.section(&section_id).map(|s| (r, s)))
-        {
-            Some((reading, section)) => {
-                view! { <SectionView reading=reading section=section /> }.into_any()
-            }
-            None => view! { <NotFound /> }.into_any(),
+    let section_id = section_from_route();
+    move || match reading
+        .get()
+        .and_then(|r| section_id.with(|id| r.section(id)).map(|s| (r, s)))
+    {
+        Some((reading, section)) => {
+            view! { <SectionView reading=reading section=section /> }.into_any()
         }
+        None => view! { <NotFound /> }.into_any(),
     }
 }
 
@@ -49,10 +46,10 @@ fn SectionView(reading: &'static Reading, section: &'static Section) -> impl Int
     let highlighted = RwSignal::new(Vec::<String>::new());
     let show_evidence = show_evidence(highlighted);
     // Arriving from elsewhere with a question's evidence to show, or a link to a question.
-    let query = use_query_map();
+    let evidence = evidence_from_query();
     let location = use_location();
     Effect::new(move |_| {
-        let question = query.with(|q| q.get("evidence"));
+        let question = evidence.get();
         if let Some(q) = question.and_then(|id| reading.question(&id)) {
             show_evidence.run(q.evidence.iter().map(|e| e.to_string()).collect());
         } else {
@@ -70,7 +67,7 @@ fn SectionView(reading: &'static Reading, section: &'static Section) -> impl Int
     view! {
         <article class="page section-page">
             <nav class="breadcrumbs" aria-label="Breadcrumbs">
-                <A href=reading_url(&reading.id)>{reading.title.as_ref()}</A>
+                <A href=Link::Reading(&reading.id).url()>{reading.title.as_ref()}</A>
                 <span aria-hidden="true">" › "</span>
                 <span>{format!("Part {} of {}", index + 1, reading.sections.len())}</span>
             </nav>
@@ -97,7 +94,7 @@ fn SectionView(reading: &'static Reading, section: &'static Section) -> impl Int
                 {previous
                     .map(|s| {
                         view! {
-                            <A href=section_url(&reading.id, &s.id) attr:class="button" attr:rel="prev">
+                            <A href=Link::Section { reading: &reading.id, section: &s.id }.url() attr:class="button" attr:rel="prev">
                                 {format!("← {}", s.heading)}
                             </A>
                         }
@@ -105,7 +102,7 @@ fn SectionView(reading: &'static Reading, section: &'static Section) -> impl Int
                 {match next {
                     Some(s) => {
                         view! {
-                            <A href=section_url(&reading.id, &s.id) attr:class="button primary" attr:rel="next">
+                            <A href=Link::Section { reading: &reading.id, section: &s.id }.url() attr:class="button primary" attr:rel="next">
                                 {format!("{} →", s.heading)}
                             </A>
                         }
@@ -113,7 +110,7 @@ fn SectionView(reading: &'static Reading, section: &'static Section) -> impl Int
                     }
                     None => {
                         view! {
-                            <A href=results_url(&reading.id) attr:class="button primary">
+                            <A href=Link::Results(&reading.id).url() attr:class="button primary">
                                 "See your results →"
                             </A>
                         }

@@ -4,17 +4,12 @@
 use crate::components::share_link::ShareLink;
 use crate::content::{find_reading, READINGS};
 use crate::core::assignment::{Assignment, Mode, MAX_TITLE_BYTES};
-use crate::pages::app_url;
 use crate::platform::dom;
+use crate::routes::Link;
 use crate::state::TeacherStore;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use std::collections::BTreeSet;
-
-/// The gradebook of one assignment.
-pub fn gradebook_url(key: &str) -> String {
-    app_url(&format!("/gradebook/{key}"))
-}
 
 #[component]
 pub fn TeachPage() -> impl IntoView {
@@ -28,7 +23,7 @@ pub fn TeachPage() -> impl IntoView {
             <p>
                 "Choose the questions and how they are asked. Lectern makes a link to send to your class: "
                 "students open it, work and hand in a short code or a file, and you collect those in the "
-                <A href=app_url("/gradebook")>"gradebook"</A>
+                <A href=Link::Gradebook.url()>"gradebook"</A>
                 ". Nothing goes through a server; your assignments and results stay on this device."
             </p>
             <AssignmentForm teacher=teacher created=created />
@@ -36,7 +31,7 @@ pub fn TeachPage() -> impl IntoView {
                 <section class="created" aria-labelledby="created-heading" id="created">
                     <h2 id="created-heading" tabindex="-1">{format!("“{}” is ready", a.title)}</h2>
                     <ShareLink assignment=a.clone() id_prefix="created" />
-                    <p><A href=gradebook_url(&a.key())>"Open its gradebook"</A></p>
+                    <p><A href=Link::ClassGradebook(&a.key()).url()>"Open its gradebook"</A></p>
                 </section>
             })}
             <p class="field-problem" role="alert">{move || teacher.problem.get()}</p>
@@ -316,7 +311,7 @@ fn MyAssignments(teacher: TeacherStore) -> impl IntoView {
                                             <summary>"Link and QR code"</summary>
                                             <ShareLink assignment=a.clone() id_prefix=format!("saved-{}", a.key()) />
                                         </details>
-                                        <p><A href=gradebook_url(&a.key())>{format!("Gradebook for “{}”", a.title)}</A></p>
+                                        <p><A href=Link::ClassGradebook(&a.key()).url()>{format!("Gradebook for “{}”", a.title)}</A></p>
                                     </li>
                                 }
                             })
