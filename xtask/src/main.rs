@@ -1,23 +1,27 @@
 //! `cargo xtask <command>`: Lectern's build and test tasks.
 //!
-//! Std only, so that it compiles in seconds on a fresh machine. The tools it needs
+//! Its only dependency is `toml`, which the app's build script compiles anyway, so it compiles
+//! in seconds on a fresh machine. The tools it needs
 //! (wasm32 target, trunk, wasm-bindgen-cli, binaryen's wasm-opt) are installed once,
 //! pinned, into `${XDG_CACHE_HOME:-~/.cache}/lectern/tools/<name>-<version>/` and put
 //! on `PATH` only for the commands xtask runs; nothing global is touched.
 
 mod bench;
 mod browser;
+mod build_files;
 mod cmd;
 mod csp;
 mod fuzz;
+mod hash;
 mod manifest;
 mod npm;
-mod precache;
+mod post_build;
 mod split;
 mod steps;
 mod tasks;
 mod tools;
 mod ui;
+mod worker;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -49,7 +53,7 @@ commands:
                       compiler, backups, import limits, assignment links, hand-in
                       codes, result files) with N cases each (default 20000)
   tools               only install the pinned tools (and show where they are)
-  precache [DIR]      add the Content-Security-Policy to DIR/index.html, then write the
+  post-build [DIR]    add the Content-Security-Policy to DIR/index.html, then write the
                       build's file list and version into DIR/sw.js (trunk runs it after
                       every build, on $TRUNK_STAGING_DIR; a release build also gets the
                       student app as a second bundle, see xtask/src/split.rs)
@@ -79,7 +83,7 @@ fn main() -> ExitCode {
         "tools" => tasks::tools(&ctx),
         "bench" => bench::run(&ctx, &rest),
         "fuzz" => fuzz::run(&ctx, &rest),
-        "precache" => precache::run(&ctx, &rest),
+        "post-build" => post_build::run(&ctx, &rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             Ok(())
