@@ -1,8 +1,10 @@
 //! The app shell: shared state, the reading settings applied to the page, the header, the
 //! storage notice and the routes. Each screen has its own URL, so links, back/forward and reload all work.
 
+use crate::components::focus::ElementRef;
 use crate::components::route_focus::FocusOnNavigate;
 use crate::components::storage_notice::StorageNotice;
+use crate::components::studying_as::StudyingAs;
 use crate::components::update_prompt::UpdatePrompt;
 use crate::core::settings::SettingChoice;
 use crate::pages::assignment::AssignmentPage;
@@ -10,7 +12,7 @@ use crate::pages::data::DataPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFound;
 use crate::pages::practice::PracticePage;
-use crate::pages::profiles::{ProfilesPage, StudyingAs};
+use crate::pages::profiles::ProfilesPage;
 use crate::pages::reading::ReadingPage;
 use crate::pages::results::ResultsPage;
 use crate::pages::section::SectionPage;
@@ -32,6 +34,13 @@ pub fn App() -> impl IntoView {
     let store = Store::load();
     store.follow_other_tabs();
     provide_context(store);
+    // The teacher's data, for the teacher's pages (the student app has none).
+    #[cfg(feature = "teacher")]
+    {
+        let teacher = crate::state::TeacherStore::load();
+        teacher.follow_other_tabs();
+        provide_context(teacher);
+    }
     crate::components::read_aloud::provide_voices();
     // The current profile's reading settings, applied to the whole page.
     Effect::new(move |_| {
@@ -42,7 +51,8 @@ pub fn App() -> impl IntoView {
         dom::set_root_attribute("data-easy-letters", settings.easy_letters.then_some("on"));
     });
     let update_ready = RwSignal::new(false);
-    service_worker::start(update_ready);
+    service_worker::start(move || update_ready.set(true));
+    let main = ElementRef::new();
     view! {
         <Router base=dom::base_path()>
             <FocusOnNavigate />
@@ -51,15 +61,17 @@ pub fn App() -> impl IntoView {
             <a
                 class="skip-link"
                 href="#main"
-                on:click=|ev| {
+                on:click=move |ev| {
                     ev.prevent_default();
-                    dom::focus("main");
+                    main.focus();
                 }
             >
                 "Skip to content"
             </a>
             <header class="site-header">
-                <A href=Link::Home.url() attr:class="brand">"Lectern"</A>
+                <A href=Link::Home.url() attr:class="brand">
+                    "Lectern"
+                </A>
                 <nav class="header-nav" aria-label="App">
                     <StudyingAs />
                     <A href=Link::Settings.url()>"Settings"</A>
@@ -68,7 +80,7 @@ pub fn App() -> impl IntoView {
             </header>
             <StorageNotice />
             <UpdatePrompt ready=update_ready />
-            <main id="main" tabindex="-1">
+            <main id="main" tabindex="-1" node_ref=main>
                 <Routes fallback=NotFound>
                     <Route path=routes::HOME view=HomePage />
                     <Route path=routes::DATA view=DataPage />

@@ -157,28 +157,31 @@ pub fn reading_from_route() -> Memo<Option<&'static Reading>> {
     Memo::new(move |_| params.with(|p| p.get("reading").and_then(|id| find_reading(&id))))
 }
 
+// The parts of the address below are read by closures, not memos: the router's own maps are
+// memos already, and a memo per part would only add code.
+
 /// The route's `:section` parameter.
-pub fn section_from_route() -> Memo<String> {
+pub fn section_from_route() -> impl Fn() -> String + Copy {
     let params = use_params_map();
-    Memo::new(move |_| params.with(|p| p.get("section")).unwrap_or_default())
+    move || params.with(|p| p.get("section")).unwrap_or_default()
 }
 
 /// The route's `:key` parameter (one assignment's gradebook), if there is one.
-pub fn gradebook_key_from_route() -> Memo<Option<String>> {
+pub fn gradebook_key_from_route() -> impl Fn() -> Option<String> + Copy {
     let params = use_params_map();
-    Memo::new(move |_| params.with(|p| p.get("key")))
+    move || params.with(|p| p.get("key"))
 }
 
 /// The assignment code in the address's query (empty when there is none).
-pub fn code_from_query() -> Memo<String> {
+pub fn code_from_query() -> impl Fn() -> String + Copy {
     let query = use_query_map();
-    Memo::new(move |_| query.with(|q| q.get(CODE)).unwrap_or_default())
+    move || query.with(|q| q.get(CODE)).unwrap_or_default()
 }
 
 /// The question whose evidence the address asks to show, if any.
-pub fn evidence_from_query() -> Memo<Option<String>> {
+pub fn evidence_from_query() -> impl Fn() -> Option<String> + Copy {
     let query = use_query_map();
-    Memo::new(move |_| query.with(|q| q.get(EVIDENCE)))
+    move || query.with(|q| q.get(EVIDENCE))
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 
 use lectern::content::READINGS;
 use lectern::core::assignment::{Assignment, Mode};
+use lectern::core::gradebook::TeacherDataError;
 use lectern::platform::dom;
 use lectern::state::{TeacherStore, TEACHER_KEY};
 use leptos::prelude::*;
@@ -40,7 +41,7 @@ fn teacher_data_is_saved_and_read_back() {
     let teacher = TeacherStore::load();
     let a = assignment();
     teacher.change(|t| t.add_assignment(&a, &a.to_code(&READINGS[0]), 1.0));
-    assert_eq!(teacher.problem.get_untracked(), "");
+    assert_eq!(teacher.problem.get_untracked(), None);
     let again = TeacherStore::load();
     let data = again.data.get_untracked().unwrap();
     assert!(data.assignments.contains_key(&a.key()));
@@ -52,7 +53,14 @@ fn unreadable_or_newer_teacher_data_is_left_untouched() {
     for stored in ["{not json", r#"{"version":7,"assignments":{}}"#] {
         raw().set_item(TEACHER_KEY, stored).unwrap();
         let teacher = TeacherStore::load();
-        let message = teacher.data.get_untracked().unwrap_err();
+        let unreadable = teacher.data.get_untracked().unwrap_err();
+        let newer = stored.contains("version");
+        assert_eq!(
+            matches!(unreadable.0, TeacherDataError::Newer(7)),
+            newer,
+            "{unreadable:?}"
+        );
+        let message = unreadable.to_string();
         assert!(message.contains("left untouched"), "{message}");
         let a = assignment();
         teacher.change(|t| t.add_assignment(&a, "LA1.x", 1.0));
@@ -80,4 +88,31 @@ fn datetime_local_values_are_local_times() {
     );
     assert_eq!(dom::local_datetime_ms(""), None);
     assert_eq!(dom::local_datetime_ms("next tuesday"), None);
+}
+
+/// Local dates and times are the device's own: the core's formatting, fed the browser's offset
+/// from UTC at each moment (daylight saving included), shows what the browser's own clock says.
+#[wasm_bindgen_test]
+fn local_dates_and_times_are_the_devices() {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    // Winter and summer, and late in the evening UTC, where a time zone can change the day.
+    for ms in [
+        1_796_113_800_000.0,
+        1_783_000_000_000.0,
+        1_764_370_799_000.0,
+    ] {
+        let date = js_sys::Date::new(&ms.into());
+        let expected = format!(
+            "{} {} {}, {:02}:{:02}",
+            date.get_date(),
+            MONTHS[date.get_month() as usize],
+            date.get_full_year(),
+            date.get_hours(),
+            date.get_minutes()
+        );
+        assert_eq!(dom::local_date_time(ms), expected);
+        assert!(expected.starts_with(&dom::local_date(ms)));
+    }
 }

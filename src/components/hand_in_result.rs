@@ -2,24 +2,19 @@
 //! printed report), and every question with the student's answer, the mark and the right
 //! answer. The printed page is this view without its buttons (see the print styles).
 
+use crate::components::focus::ElementRef;
+use crate::components::page_title::set_page_title;
+use crate::components::status_message::{save_file, StatusMessage};
 use crate::core::answer_key::{answer_key, response_text};
 use crate::core::assignment::Assignment;
-use crate::core::backup::slug;
+use crate::core::durations::duration_text;
 use crate::core::grading::grade;
 use crate::core::handin::{result_file, HandIn};
-use crate::platform::{dom, files};
+use crate::core::slug::slug;
+use crate::platform::dom;
 use crate::state::use_store;
 use lectern_content::Reading;
 use leptos::prelude::*;
-
-/// "12 min 5 s".
-pub fn duration_text(seconds: u64) -> String {
-    match (seconds / 60, seconds % 60) {
-        (0, s) => format!("{s} s"),
-        (m, 0) => format!("{m} min"),
-        (m, s) => format!("{m} min {s} s"),
-    }
-}
 
 #[component]
 pub fn HandInResult(assignment: Assignment, reading: &'static Reading) -> impl IntoView {
@@ -37,11 +32,11 @@ pub fn HandInResult(assignment: Assignment, reading: &'static Reading) -> impl I
         return view! { <p role="alert">"This hand-in could not be read back. Your answers are kept."</p> }
             .into_any();
     };
-    dom::set_title(&format!("{} · Handed in · Lectern", assignment.title));
     let percent = result.percent();
     let passed = assignment.passes(percent);
     let code = handed_in.code.clone();
     let message = RwSignal::new(String::new());
+    let code_box = ElementRef::new();
 
     let copy = {
         let code = code.clone();
@@ -50,7 +45,7 @@ pub fn HandInResult(assignment: Assignment, reading: &'static Reading) -> impl I
                 if copied {
                     message.set("Hand-in code copied. Paste it where your teacher asked.".into());
                 } else {
-                    dom::select_text("hand-in-code");
+                    code_box.select_text();
                     message.set("Copying is not allowed here: the code is selected, so press Ctrl+C (or ⌘C) to copy it.".into());
                 }
             });
@@ -66,10 +61,7 @@ pub fn HandInResult(assignment: Assignment, reading: &'static Reading) -> impl I
                 slug(&assignment.title),
                 slug(&result.student)
             );
-            message.set(match files::download(&name, &text, "application/json") {
-                Ok(()) => format!("Saved as {name}."),
-                Err(e) => format!("The file could not be saved: {e}."),
-            });
+            save_file(message, &name, &text, "application/json");
         }
     };
 
@@ -82,7 +74,10 @@ pub fn HandInResult(assignment: Assignment, reading: &'static Reading) -> impl I
                 || "(no answer)".to_string(),
                 |r| response_text(reading, question, &r.response),
             );
-            let place = assignment.questions.iter().position(|id| *id == question.id);
+            let place = assignment
+                .questions
+                .iter()
+                .position(|id| *id == question.id);
             let score = place.and_then(|p| result.scores.get(p).copied().flatten());
             let (verdict, class) = match score {
                 None => ("✗ Not answered".to_string(), "verdict incorrect"),
@@ -96,14 +91,27 @@ pub fn HandInResult(assignment: Assignment, reading: &'static Reading) -> impl I
             view! {
                 <li class="report-question">
                     <p class="question-prompt">{question.prompt.to_string()}</p>
-                    <p><strong>"Your answer: "</strong>{answer}</p>
-                    <p class=class><strong>{verdict}</strong></p>
+                    <p>
+                        <strong>"Your answer: "</strong>
+                        {answer}
+                    </p>
+                    <p class=class>
+                        <strong>{verdict}</strong>
+                    </p>
                     {(score != Some(100))
-                        .then(|| view! {
-                            <ul class="feedback-list">
-                                {feedback.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}
-                            </ul>
-                            <p><strong>"Answer: "</strong>{answer_key(reading, question)}</p>
+                        .then(|| {
+                            view! {
+                                <ul class="feedback-list">
+                                    {feedback
+                                        .into_iter()
+                                        .map(|f| view! { <li>{f}</li> })
+                                        .collect_view()}
+                                </ul>
+                                <p>
+                                    <strong>"Answer: "</strong>
+                                    {answer_key(reading, question)}
+                                </p>
+                            }
                         })}
                     <p class="explanation">{question.explanation.to_string()}</p>
                 </li>
@@ -111,6 +119,7 @@ pub fn HandInResult(assignment: Assignment, reading: &'static Reading) -> impl I
         })
         .collect_view();
 
+    set_page_title(&format!("{} · Handed in", assignment.title));
     view! {
         <article class="page assignment-page hand-in-result">
             <p class="eyebrow">{format!("Assignment · {}", assignment.mode.label())}</p>
@@ -120,7 +129,7 @@ pub fn HandInResult(assignment: Assignment, reading: &'static Reading) -> impl I
                 {format!(
                     " Pass mark {}%: {}",
                     assignment.pass_mark,
-                    if passed { "passed ✓." } else { "not passed ✗." }
+                    if passed { "passed ✓." } else { "not passed ✗." },
                 )}
             </p>
             <dl class="facts">
@@ -141,15 +150,32 @@ pub fn HandInResult(assignment: Assignment, reading: &'static Reading) -> impl I
             </dl>
             <section class="pass-on" aria-labelledby="pass-on-heading">
                 <h2 id="pass-on-heading">"Give your result to your teacher"</h2>
-                <p>"Copy the hand-in code into the place your teacher asked (a form, a chat or an e-mail), or send the result file."</p>
+                <p>
+                    "Copy the hand-in code into the place your teacher asked (a form, a chat or an e-mail), or send the result file."
+                </p>
                 <label for="hand-in-code">"Hand-in code"</label>
-                <textarea id="hand-in-code" class="code-box" readonly rows="3" spellcheck="false">{code}</textarea>
+                <textarea
+                    id="hand-in-code"
+                    class="code-box"
+                    readonly
+                    rows="3"
+                    spellcheck="false"
+                    node_ref=code_box
+                >
+                    {code}
+                </textarea>
                 <div class="button-row">
-                    <button type="button" class="button primary" on:click=copy>"Copy code"</button>
-                    <button type="button" class="button" on:click=download>"Download result file"</button>
-                    <button type="button" class="button" on:click=move |_| dom::print()>"Print report"</button>
+                    <button type="button" class="button primary" on:click=copy>
+                        "Copy code"
+                    </button>
+                    <button type="button" class="button" on:click=download>
+                        "Download result file"
+                    </button>
+                    <button type="button" class="button" on:click=move |_| dom::print()>
+                        "Print report"
+                    </button>
                 </div>
-                <p role="status" class="data-message">{move || message.get()}</p>
+                <StatusMessage message=message />
             </section>
             <section aria-labelledby="report-heading">
                 <h2 id="report-heading">"Your answers"</h2>
@@ -158,16 +184,4 @@ pub fn HandInResult(assignment: Assignment, reading: &'static Reading) -> impl I
         </article>
     }
     .into_any()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn durations_read_naturally() {
-        assert_eq!(duration_text(45), "45 s");
-        assert_eq!(duration_text(120), "2 min");
-        assert_eq!(duration_text(725), "12 min 5 s");
-    }
 }

@@ -19,7 +19,8 @@ pub fn StorageNotice() -> impl IntoView {
                     .map(|text| {
                         view! {
                             <p class="notice">
-                                {text} " " <A href=Link::Data.url()>"Download a backup of your answers"</A>
+                                {text} " "
+                                <A href=Link::Data.url()>"Download a backup of your answers"</A>
                             </p>
                         }
                     })

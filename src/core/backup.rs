@@ -16,9 +16,11 @@
 //! step by step and refuses it with a plain-language [`BackupError`] before anything changes;
 //! [`preview`] then says what it holds, and [`restore`] merges it in or replaces progress with it.
 
+use crate::core::dates::date_from_ms;
 use crate::core::limits::{human_size, ImportLimits, LimitError};
 use crate::core::merge::merge;
 use crate::core::progress::{Progress, ProgressError};
+use crate::core::slug::slug;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::fmt;
@@ -82,69 +84,6 @@ pub fn file_name(profile: &str, now_ms: f64) -> String {
         slug if slug.is_empty() => format!("{BACKUP_FORMAT}-{date}.json"),
         slug => format!("{BACKUP_FORMAT}-{slug}-{date}.json"),
     }
-}
-
-/// The longest profile part of a file name, in characters.
-const MAX_SLUG_CHARS: usize = 40;
-
-/// The profile name as a file-name part: lower-case letters and digits (of any script, which
-/// every current file system allows), with each run of anything else turned into one `-`.
-pub fn slug(profile: &str) -> String {
-    let mut slug = String::new();
-    let mut length = 0;
-    let mut pending_dash = false;
-    for c in profile.chars().flat_map(char::to_lowercase) {
-        if !c.is_alphanumeric() {
-            pending_dash = true;
-            continue;
-        }
-        // A dash only between words, never leading, trailing or doubled.
-        let dash = pending_dash && length > 0;
-        if length + usize::from(dash) + 1 > MAX_SLUG_CHARS {
-            break;
-        }
-        if dash {
-            slug.push('-');
-        }
-        slug.push(c);
-        length += usize::from(dash) + 1;
-        pending_dash = false;
-    }
-    slug
-}
-
-const MS_PER_DAY: f64 = 86_400_000.0;
-/// About ±270,000 years: keeps the date arithmetic far from overflow for any input.
-const MAX_DAYS: i64 = 100_000_000;
-
-/// The UTC (year, month, day) of a time in milliseconds since the Unix epoch. Times that are not
-/// finite count as the epoch.
-pub fn date_from_ms(ms: f64) -> (i64, u32, u32) {
-    // `as` saturates, and turns NaN into 0.
-    let days = (ms / MS_PER_DAY).floor() as i64;
-    civil_from_days(days.clamp(-MAX_DAYS, MAX_DAYS))
-}
-
-/// The proleptic Gregorian (year, month, day) of a count of days since 1970-01-01: Howard
-/// Hinnant's `civil_from_days` (<https://howardhinnant.github.io/date_algorithms.html>), which
-/// counts in 400-year eras that start on 1 March, so the leap day falls at the end of a year.
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468; // days since 0000-03-01
-    let era = z.div_euclid(146_097);
-    let day_of_era = z.rem_euclid(146_097); // 0 ..= 146_096
-    let year_of_era =
-        (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_from_march = (5 * day_of_year + 2) / 153; // 0 = March ..= 11 = February
-    let day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
-    let month = if month_from_march < 10 {
-        month_from_march + 3
-    } else {
-        month_from_march - 9
-    };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    // Both are in range by construction (1 ..= 31, 1 ..= 12).
-    (year, month as u32, day as u32)
 }
 
 /// Why a file was not accepted as a backup. Each displays as a message for the student.
@@ -714,49 +653,6 @@ mod tests {
     }
 
     #[test]
-    fn dates_from_milliseconds() {
-        assert_eq!(date_from_ms(0.0), (1970, 1, 1));
-        assert_eq!(date_from_ms(-1.0), (1969, 12, 31));
-        assert_eq!(date_from_ms(NOV_28), (2025, 11, 28));
-        assert_eq!(date_from_ms(NOV_28 + MS_PER_DAY - 1.0), (2025, 11, 28));
-        assert_eq!(date_from_ms(NOV_28 + MS_PER_DAY), (2025, 11, 29));
-        // 2024 is a leap year; 2000 is too (divisible by 400), 2100 is not.
-        assert_eq!(date_from_ms(1_709_164_800_000.0), (2024, 2, 29));
-        assert_eq!(date_from_ms(1_709_251_200_000.0), (2024, 3, 1));
-        assert_eq!(date_from_ms(951_782_400_000.0), (2000, 2, 29));
-        assert_eq!(date_from_ms(4_107_542_400_000.0), (2100, 3, 1));
-        assert_eq!(date_from_ms(4_107_456_000_000.0), (2100, 2, 28));
-        assert_eq!(date_from_ms(253_402_300_799_000.0), (9999, 12, 31));
-        for odd in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, f64::MAX, -1e300] {
-            let (_, month, day) = date_from_ms(odd);
-            assert!((1..=12).contains(&month) && (1..=31).contains(&day));
-        }
-        assert_eq!(date_from_ms(f64::NAN), (1970, 1, 1));
-    }
-
-    /// Every day for 800 years follows the one before it on the calendar.
-    #[test]
-    fn days_follow_each_other() {
-        let mut previous = civil_from_days(-200 * 365);
-        for days in (-200 * 365 + 1)..(600 * 365) {
-            let (y, m, d) = civil_from_days(days);
-            let (py, pm, pd) = previous;
-            let next_day = (y, m, d) == (py, pm, pd + 1);
-            let next_month = (y, m, d) == (py, pm + 1, 1) && pd >= 28;
-            let next_year = (y, m, d) == (py + 1, 1, 1) && (pm, pd) == (12, 31);
-            assert!(
-                next_day || next_month || next_year,
-                "{previous:?} → {y}-{m}-{d}"
-            );
-            let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-            if m == 3 && d == 1 {
-                assert_eq!(pd, if leap { 29 } else { 28 }, "end of February {y}");
-            }
-            previous = (y, m, d);
-        }
-    }
-
-    #[test]
     fn file_names() {
         assert_eq!(
             file_name("Student", NOV_28),
@@ -941,9 +837,6 @@ mod properties {
             prop_assert!(name.starts_with("lectern-backup-"));
             prop_assert!(name.ends_with(".json"));
             prop_assert!(!name.contains(['/', '\\', ':', '*', '?', '"', '<', '>', '|', ' ']));
-            let slug = slug(&profile);
-            prop_assert!(!slug.contains("--") && !slug.starts_with('-') && !slug.ends_with('-'));
-            prop_assert!(slug.chars().count() <= MAX_SLUG_CHARS);
         }
     }
 }

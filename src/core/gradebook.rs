@@ -8,11 +8,33 @@
 
 use crate::core::assignment::{normalize_name, Assignment};
 use crate::core::codec::CodeError;
-use crate::core::handin::{iso_utc, read_result_file, HandIn, ResultFileError};
+use crate::core::dates::iso_utc;
+use crate::core::handin::{read_result_file, HandIn, ResultFileError};
 use lectern_content::Reading;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
+
+/// Why stored teacher data cannot be used.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TeacherDataError {
+    /// Not JSON, or not shaped like the teacher's data; the parser's message.
+    Corrupt(String),
+    /// Saved by a newer Lectern, with this format version.
+    Newer(u32),
+}
+
+impl fmt::Display for TeacherDataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TeacherDataError::Corrupt(why) => write!(f, "it is damaged: {why}"),
+            TeacherDataError::Newer(version) => write!(
+                f,
+                "it was saved by a newer version of Lectern (format {version})"
+            ),
+        }
+    }
+}
 
 /// Everything the teacher keeps.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -49,13 +71,11 @@ impl TeacherData {
     }
 
     /// Stored teacher data, or why it cannot be used (newer or corrupt data is left as it is).
-    pub fn from_json(text: &str) -> Result<TeacherData, String> {
-        let data: TeacherData = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    pub fn from_json(text: &str) -> Result<TeacherData, TeacherDataError> {
+        let data: TeacherData =
+            serde_json::from_str(text).map_err(|e| TeacherDataError::Corrupt(e.to_string()))?;
         if data.version > Self::VERSION {
-            return Err(format!(
-                "it was saved by a newer version of Lectern (format {})",
-                data.version
-            ));
+            return Err(TeacherDataError::Newer(data.version));
         }
         Ok(data)
     }
@@ -570,7 +590,13 @@ mod tests {
         t.remove_assignment(&a.key());
         t.remove_assignment(&newer.key());
         assert!(t.assignments.is_empty());
-        assert!(TeacherData::from_json("{\"version\":9}").is_err());
-        assert!(TeacherData::from_json("nope").is_err());
+        assert_eq!(
+            TeacherData::from_json("{\"version\":9}"),
+            Err(TeacherDataError::Newer(9))
+        );
+        assert!(matches!(
+            TeacherData::from_json("nope"),
+            Err(TeacherDataError::Corrupt(_))
+        ));
     }
 }

@@ -22,8 +22,8 @@
 
 use crate::core::answer_key::{answer_key, response_text};
 use crate::core::assignment::{key_of, Assignment, Mode};
-use crate::core::backup::date_from_ms;
 use crate::core::codec::{crc32, CodeError, Kind, Reader, Writer};
+use crate::core::dates::iso_utc;
 use crate::core::grading::grade;
 use crate::core::limits::{ImportLimits, LimitError};
 use crate::core::progress::AssignmentProgress;
@@ -331,19 +331,6 @@ pub fn read_result_file(text: &str) -> Result<HandIn, ResultFileError> {
     HandIn::from_code(&file.code).map_err(ResultFileError::Code)
 }
 
-/// Seconds since the epoch as `YYYY-MM-DDTHH:MM:SSZ`, so the file reads the same in every
-/// time zone.
-pub fn iso_utc(seconds: u64) -> String {
-    let (year, month, day) = date_from_ms(seconds as f64 * 1000.0);
-    let rem = seconds % 86_400;
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-        rem / 3600,
-        rem / 60 % 60,
-        rem % 60
-    )
-}
-
 /// Host only: proptest is not built for wasm32.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
@@ -385,13 +372,6 @@ mod tests {
         }
         .encode(b"whatever");
         assert_eq!(HandIn::from_code(&link), Err(CodeError::WrongKind));
-    }
-
-    #[test]
-    fn iso_dates_are_right() {
-        assert_eq!(iso_utc(0), "1970-01-01T00:00:00Z");
-        assert_eq!(iso_utc(951_782_400), "2000-02-29T00:00:00Z");
-        assert_eq!(iso_utc(1_795_000_000), "2026-11-18T11:06:40Z");
     }
 
     fn assessment() -> (Assignment, &'static Reading) {

@@ -1,9 +1,9 @@
 //! The start page: the reading itself when there is one, or the list of readings.
 
+use crate::components::page_title::set_page_title;
 use crate::content::READINGS;
 use crate::core::assignment::Assignment;
 use crate::pages::reading::ReadingOverview;
-use crate::platform::dom;
 use crate::routes::Link;
 use crate::state::use_store;
 use lectern_content::Reading;
@@ -26,9 +26,11 @@ pub fn HomePage() -> impl IntoView {
                     "Set this reading as a class assignment, and collect the results: "
                     // `rel="external"`: a page load, so that the release build's loader starts
                     // the teacher's bundle there (xtask/src/split.rs).
-                    <a href=Link::Teach.url() rel="external">"Make an assignment"</a>
-                    " · "
-                    <a href=Link::Gradebook.url() rel="external">"Gradebook"</a>
+                    <a href=Link::Teach.url() rel="external">
+                        "Make an assignment"
+                    </a> " · " <a href=Link::Gradebook.url() rel="external">
+                        "Gradebook"
+                    </a>
                 </p>
             </section>
         </div>
@@ -78,7 +80,7 @@ pub fn ReadingList(
     /// The readings to list, in order.
     readings: &'static [Reading],
 ) -> impl IntoView {
-    dom::set_title("Lectern");
+    set_page_title("");
     view! {
         <div class="page">
             <h1>"Readings"</h1>
@@ -86,11 +88,17 @@ pub fn ReadingList(
                 {readings
                     .iter()
                     .map(|r| {
-                        let authors: Vec<&str> = r.authors.iter().map(|a| a.name.as_ref()).collect();
+                        let authors: Vec<&str> = r
+                            .authors
+                            .iter()
+                            .map(|a| a.name.as_ref())
+                            .collect();
                         view! {
                             <li>
                                 <A href=Link::Reading(&r.id).url()>{r.title.as_ref()}</A>
-                                <span class="byline">{format!(" by {} ({})", authors.join(" and "), r.year)}</span>
+                                <span class="byline">
+                                    {format!(" by {} ({})", authors.join(" and "), r.year)}
+                                </span>
                             </li>
                         }
                     })

@@ -1,5 +1,7 @@
 //! A section: its text, comfortable to read, then its questions, then the way on.
 
+use crate::components::field::field;
+use crate::components::page_title::set_page_title;
 use crate::components::question_card::QuestionCard;
 use crate::components::read_aloud::ReadAloud;
 use crate::components::section_text::{show_evidence, SectionText};
@@ -18,14 +20,20 @@ use leptos_router::hooks::use_location;
 pub fn SectionPage() -> impl IntoView {
     let reading = reading_from_route();
     let section_id = section_from_route();
-    move || match reading
-        .get()
-        .and_then(|r| section_id.with(|id| r.section(id)).map(|s| (r, s)))
-    {
-        Some((reading, section)) => {
-            view! { <SectionView reading=reading section=section /> }.into_any()
+    move || {
+        // The section first: the reading is worked out from the same parameters, and when it
+        // is read first, a change of section alone (same reading) is not seen (the reactive
+        // graph finds the parameters already up to date by the time it checks them).
+        let section_id = section_id();
+        match reading
+            .get()
+            .and_then(|r| r.section(&section_id).map(|s| (r, s)))
+        {
+            Some((reading, section)) => {
+                view! { <SectionView reading=reading section=section /> }.into_any()
+            }
+            None => view! { <NotFound /> }.into_any(),
         }
-        None => view! { <NotFound /> }.into_any(),
     }
 }
 
@@ -38,10 +46,6 @@ fn SectionView(reading: &'static Reading, section: &'static Section) -> impl Int
         .iter()
         .position(|s| s.id == section.id)
         .unwrap_or(0);
-    dom::set_title(&format!(
-        "{} · {} · Lectern",
-        section.heading, reading.title
-    ));
 
     let highlighted = RwSignal::new(Vec::<String>::new());
     let show_evidence = show_evidence(highlighted);
@@ -49,7 +53,7 @@ fn SectionView(reading: &'static Reading, section: &'static Section) -> impl Int
     let evidence = evidence_from_query();
     let location = use_location();
     Effect::new(move |_| {
-        let question = evidence.get();
+        let question = evidence();
         if let Some(q) = question.and_then(|id| reading.question(&id)) {
             show_evidence.run(q.evidence.iter().map(|e| e.to_string()).collect());
         } else {
@@ -64,6 +68,7 @@ fn SectionView(reading: &'static Reading, section: &'static Section) -> impl Int
     let next = reading.sections.get(index + 1);
     let questions = reading.questions_for(&section.id).enumerate();
 
+    set_page_title(&format!("{} · {}", section.heading, reading.title));
     view! {
         <article class="page section-page">
             <nav class="breadcrumbs" aria-label="Breadcrumbs">
@@ -79,14 +84,23 @@ fn SectionView(reading: &'static Reading, section: &'static Section) -> impl Int
             />
             <div class="reading-text">
                 <SectionText reading=reading section=section highlighted=highlighted />
-                <p class="text-note">"Underlined words have a short explanation: select one to show it."</p>
+                <p class="text-note">
+                    "Underlined words have a short explanation: select one to show it."
+                </p>
             </div>
             <section class="questions" aria-labelledby="questions-heading">
                 <h2 id="questions-heading">"Questions"</h2>
                 <PrintWorksheet />
                 {questions
                     .map(|(i, q)| {
-                        view! { <QuestionCard reading=reading question=q number=i + 1 on_show_evidence=show_evidence /> }
+                        view! {
+                            <QuestionCard
+                                reading=reading
+                                question=q
+                                number=i + 1
+                                on_show_evidence=show_evidence
+                            />
+                        }
                     })
                     .collect_view()}
             </section>
@@ -94,7 +108,15 @@ fn SectionView(reading: &'static Reading, section: &'static Section) -> impl Int
                 {previous
                     .map(|s| {
                         view! {
-                            <A href=Link::Section { reading: &reading.id, section: &s.id }.url() attr:class="button" attr:rel="prev">
+                            <A
+                                href=Link::Section {
+                                    reading: &reading.id,
+                                    section: &s.id,
+                                }
+                                    .url()
+                                attr:class="button"
+                                attr:rel="prev"
+                            >
                                 {format!("← {}", s.heading)}
                             </A>
                         }
@@ -102,7 +124,15 @@ fn SectionView(reading: &'static Reading, section: &'static Section) -> impl Int
                 {match next {
                     Some(s) => {
                         view! {
-                            <A href=Link::Section { reading: &reading.id, section: &s.id }.url() attr:class="button primary" attr:rel="next">
+                            <A
+                                href=Link::Section {
+                                    reading: &reading.id,
+                                    section: &s.id,
+                                }
+                                    .url()
+                                attr:class="button primary"
+                                attr:rel="next"
+                            >
                                 {format!("{} →", s.heading)}
                             </A>
                         }
@@ -126,6 +156,14 @@ fn SectionView(reading: &'static Reading, section: &'static Section) -> impl Int
 #[component]
 fn PrintWorksheet() -> impl IntoView {
     let with_key = RwSignal::new(false);
+    // The print styles read it from the page's root.
+    let switch = field(
+        move || with_key.get(),
+        move |on| {
+            with_key.set(on);
+            dom::set_print_answer_key(on);
+        },
+    );
     // Leaving the page must not leave the key switched on for the next print.
     on_cleanup(|| dom::set_print_answer_key(false));
     view! {
@@ -134,15 +172,7 @@ fn PrintWorksheet() -> impl IntoView {
                 "Print worksheet"
             </button>
             <label class="answer-key-switch">
-                <input
-                    type="checkbox"
-                    prop:checked=move || with_key.get()
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        with_key.set(on);
-                        dom::set_print_answer_key(on);
-                    }
-                />
+                <input type="checkbox" bind:checked=switch />
                 " Include the answer key"
             </label>
         </div>
