@@ -139,7 +139,7 @@ const LAYERS: &[(&[&str], &[&str], &str)] = &[
             "web_sys",
             "js_sys",
             "wasm_bindgen",
-            "gloo_storage",
+            "gloo",
             "crate::platform",
             "crate::state",
             "crate::routes",

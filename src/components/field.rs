@@ -28,11 +28,12 @@ where
     (derived(get), SignalSetter::map(set))
 }
 
-/// A plain signal as a binding of the same two types as [`field`], so every control in the app
-/// shares one copy of the binding code for its type.
+/// A plain signal as a binding of the same two types as [`field`], and made by it, so every
+/// control in the app shares one copy of the binding code for its type (converting the signal
+/// instead costs a copy of the conversion code per type: about 0.4 KB brotli more).
 pub fn bound<T>(signal: RwSignal<T>) -> (Signal<T>, SignalSetter<T>)
 where
-    T: Send + Sync + 'static,
+    T: Clone + Send + Sync + 'static,
 {
-    (signal.into(), signal.into())
+    field(move || signal.get(), move |value| signal.set(value))
 }
