@@ -1,6 +1,7 @@
 //! The teacher's stored data and the browser helpers the classroom pages use, in headless
 //! Chromium: unreadable or newer gradebook data is never written over; dates typed into a
-//! `datetime-local` field are read in the device's time zone.
+//! `datetime-local` field are read in the device's time zone; a change the browser does not
+//! save is told.
 #![cfg(target_arch = "wasm32")]
 
 use lectern::content::READINGS;
@@ -13,9 +14,8 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn raw() -> web_sys::Storage {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap()
-}
+mod support;
+use support::{empty_fillers, fill_storage, raw};
 
 fn assignment() -> Assignment {
     let reading = &READINGS[0];
@@ -45,6 +45,31 @@ fn teacher_data_is_saved_and_read_back() {
     let again = TeacherStore::load();
     let data = again.data.get_untracked().unwrap();
     assert!(data.assignments.contains_key(&a.key()));
+    raw().remove_item(TEACHER_KEY).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_gradebook_change_the_browser_does_not_save_is_kept_and_told() {
+    raw().remove_item(TEACHER_KEY).unwrap();
+    let teacher = TeacherStore::load();
+    let fillers = fill_storage();
+    teacher.change(|t| {
+        let a = assignment();
+        t.add_assignment(&a, &a.to_code(&READINGS[0]), 1.0)
+    });
+    let told = teacher
+        .problem
+        .get_untracked()
+        .expect("a refused write is told")
+        .to_string();
+    assert!(told.contains("could not be saved"), "{told}");
+    assert_eq!(teacher.data.get_untracked().unwrap().assignments.len(), 1);
+    assert_eq!(raw().get_item(TEACHER_KEY).unwrap(), None);
+
+    empty_fillers(fillers);
+    teacher.change(|t| t.remove_assignment(&t.assignments.keys().next().unwrap().clone()));
+    assert_eq!(teacher.problem.get_untracked(), None);
+    assert!(raw().get_item(TEACHER_KEY).unwrap().is_some());
     raw().remove_item(TEACHER_KEY).unwrap();
 }
 
