@@ -4,6 +4,7 @@ pub mod answer_key;
 pub mod assignment;
 pub mod backup;
 pub mod codec;
+pub mod fsrs;
 pub mod gradebook;
 pub mod grading;
 pub mod handin;
