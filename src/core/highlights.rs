@@ -111,7 +111,7 @@ pub struct Highlight {
     pub start: Anchor,
     pub end: Anchor,
     /// An unknown colour (from a newer version) reads as the default.
-    #[serde(default, deserialize_with = "or_default")]
+    #[serde(default, deserialize_with = "crate::core::settings::or_default")]
     pub colour: Colour,
     /// Plain text, as typed; left out while empty.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -695,17 +695,6 @@ pub fn export_file_name(reading: &Reading, now_ms: f64, markdown: bool) -> Strin
         "lectern-notes-{}-{year:04}-{month:02}-{day:02}.{extension}",
         slug(&reading.id)
     )
-}
-
-/// A colour written by a newer version reads as the default instead of making the progress
-/// unreadable.
-fn or_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: Deserialize<'de> + Default,
-{
-    let value = serde_json::Value::deserialize(deserializer)?;
-    Ok(T::deserialize(value).unwrap_or_default())
 }
 
 #[cfg(test)]

@@ -269,8 +269,8 @@ fn is_default<T: Default + PartialEq>(value: &T) -> bool {
 }
 
 /// A setting written by a newer version (a theme this one does not know) reads as the default
-/// instead of making the whole progress unreadable.
-fn or_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+/// instead of making the whole progress unreadable. Highlights' colours read the same way.
+pub(crate) fn or_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
 where
     D: serde::Deserializer<'de>,
     T: Deserialize<'de> + Default,
