@@ -458,17 +458,25 @@ mod tests {
         assert_eq!(replaced, sample());
     }
 
-    /// A highlight removed since the backup was made stays removed when the backup is merged
-    /// back in; one made since stays.
-    #[test]
-    fn an_older_backup_does_not_bring_back_a_removed_highlight() {
+    /// The essay and its opening paragraph, to highlight.
+    fn opening() -> (
+        &'static lectern_content::Reading,
+        crate::core::highlights::Span,
+    ) {
         let reading = &crate::content::READINGS[0];
         let span = crate::core::highlights::Span::sentences(
             reading,
             "intriguing-question",
             "collaboration-real",
-        )
-        .unwrap();
+        );
+        (reading, span.unwrap())
+    }
+
+    /// A highlight removed since the backup was made stays removed when the backup is merged
+    /// back in; one made since stays.
+    #[test]
+    fn an_older_backup_does_not_bring_back_a_removed_highlight() {
+        let (reading, span) = opening();
         let mut here = sample();
         here.add_highlight(reading, "old", &span, Default::default(), "", 4_000.0)
             .unwrap();
@@ -486,15 +494,9 @@ mod tests {
     fn preview_summarizes_each_reading() {
         let mut progress = sample();
         progress.visit_section("other", "start");
-        let reading = &crate::content::READINGS[0];
-        let first = crate::core::highlights::Span::sentences(
-            reading,
-            "intriguing-question",
-            "intriguing-question",
-        )
-        .unwrap();
+        let (reading, span) = opening();
         progress
-            .add_highlight(reading, "h", &first, Default::default(), "note", 4_000.0)
+            .add_highlight(reading, "h", &span, Default::default(), "note", 4_000.0)
             .unwrap();
         progress.look_up_term(&reading.id, "nato", 4_000.0, crate::core::review::Day(1));
         let backup = parse(&export(&progress, "Ana", NOV_28), KNOWN).unwrap();

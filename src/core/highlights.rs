@@ -332,7 +332,9 @@ fn relocate<'a>(reading: &'a Reading, highlight: &Highlight) -> Option<Placement
             .iter()
             .rposition(|&s| if is_end { s < byte } else { s <= byte })
             .unwrap_or(0);
-        let within = &sentences[i].text[..byte - starts[i]];
+        // A quote that began or ended with a space may have matched the space between two
+        // sentences: the anchor is then the sentence's end.
+        let within = &sentences[i].text[..(byte - starts[i]).min(sentences[i].text.len())];
         Anchor {
             sentence: sentences[i].id.to_string(),
             offset: char_len(within),
@@ -1105,7 +1107,52 @@ mod properties {
         true
     }
 
+    /// The essay with its first two sentences replaced.
+    fn rewritten(first: String, second: String) -> Reading {
+        let mut reading = crate::content::READINGS[0].clone();
+        let sentences = reading.sections.to_mut()[0].paragraphs.to_mut()[0]
+            .sentences
+            .to_mut();
+        sentences[0].text = first.into();
+        sentences[1].text = second.into();
+        reading
+    }
+
     proptest! {
+        /// Whatever a highlight was made on and however the text changed since, resolving it
+        /// never panics, and where it is found its words are there.
+        #[test]
+        fn resolving_never_panics_and_finds_the_words(
+            before in ("[a-c ]{1,12}", "[a-c ]{1,12}"),
+            after in ("[a-c ]{0,16}", "[a-c ]{0,16}"),
+            picks in (any::<prop::sample::Index>(), any::<prop::sample::Index>(), any::<bool>()),
+        ) {
+            let old = rewritten(before.0.clone(), before.1.clone());
+            let ids = ["intriguing-question", "collaboration-real"];
+            let (a, b, across) = picks;
+            let (first, last) = if across { (ids[0], ids[1]) } else { (ids[0], ids[0]) };
+            let start = a.index(before.0.chars().count() + 1) as u32;
+            let last_length = if across { before.1.chars().count() } else { before.0.chars().count() };
+            let end = b.index(last_length + 1) as u32;
+            let span = Span {
+                start: Anchor { sentence: first.into(), offset: start },
+                end: Anchor { sentence: last.into(), offset: end },
+            };
+            let mut p = Progress::new();
+            if p.add_highlight(&old, "h", &span, Colour::Yellow, "", 1.0).is_err() {
+                return Ok(());
+            }
+            let h = p.reading(&old.id).unwrap().highlights.items["h"].clone();
+            let new = rewritten(after.0, after.1);
+            if let Placement::InText { pieces, .. } = resolve(&new, &h) {
+                prop_assert!(!pieces.is_empty());
+                let found = quote_of(&pieces);
+                prop_assert_eq!(found.trim(), h.quote.trim());
+            }
+            let unchanged = matches!(resolve(&old, &h), Placement::InText { .. });
+            prop_assert!(unchanged, "not found in the text it was made on");
+        }
+
         #[test]
         fn no_note_can_become_markup(note in "\\PC{0,80}|[ \\n*#>`<\\[\\]()!_&\\\\-]{0,40}") {
             let markdown = note_markdown(&note);
