@@ -1,6 +1,7 @@
 //! The teacher's stored data and the browser helpers the classroom pages use, in headless
 //! Chromium: unreadable or newer gradebook data is never written over; dates typed into a
-//! `datetime-local` field are read in the device's time zone.
+//! `datetime-local` field are read in the device's time zone, and the review queue's days are
+//! the device's calendar days.
 #![cfg(target_arch = "wasm32")]
 
 use lectern::content::READINGS;
@@ -80,4 +81,32 @@ fn datetime_local_values_are_local_times() {
     );
     assert_eq!(dom::local_datetime_ms(""), None);
     assert_eq!(dom::local_datetime_ms("next tuesday"), None);
+}
+
+#[wasm_bindgen_test]
+fn review_days_are_the_devices_calendar_days() {
+    // Now, midsummer and midwinter (either side of any summer-time change), and just before
+    // and after a local midnight.
+    let now = dom::now_ms();
+    let midnight = js_sys::Date::new_with_year_month_day(2026, 11, 1).get_time();
+    let times = [
+        now,
+        js_sys::Date::new_with_year_month_day(2026, 6, 15).get_time(),
+        js_sys::Date::new_with_year_month_day(2026, 0, 15).get_time(),
+        midnight - 1.0,
+        midnight,
+    ];
+    for ms in times {
+        let date = js_sys::Date::new(&ms.into());
+        let utc_midnight = js_sys::Date::utc(date.get_full_year().into(), date.get_month().into());
+        let expected = (utc_midnight / 86_400_000.0) as i32 + date.get_date() as i32 - 1;
+        assert_eq!(dom::local_day(ms).0, expected, "{ms}");
+    }
+    assert_eq!(
+        dom::local_day(midnight).0,
+        dom::local_day(midnight - 1.0).0 + 1
+    );
+    // A test run across midnight sees the next day.
+    let today = dom::today().0;
+    assert!(today == dom::local_day(now).0 || today == dom::local_day(now).0 + 1);
 }
