@@ -15,3 +15,5 @@ pub mod progress;
 pub mod response;
 pub mod settings;
 pub mod shuffle;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod compat_gen;
