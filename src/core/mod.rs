@@ -4,6 +4,9 @@ pub mod answer_key;
 pub mod assignment;
 pub mod backup;
 pub mod codec;
+#[cfg(test)]
+mod compat;
+pub mod credit;
 pub mod gradebook;
 pub mod grading;
 pub mod handin;
@@ -15,5 +18,3 @@ pub mod progress;
 pub mod response;
 pub mod settings;
 pub mod shuffle;
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod compat_gen;
