@@ -231,3 +231,52 @@ fn every_item_quality_check_has_a_fixture() {
         );
     }
 }
+
+/// `cargo xtask content-report` prints these figures.
+#[test]
+fn the_report_gives_the_figures_of_a_reading() {
+    use lectern_content::compiler::report::Report;
+    let report = Report::of(&compile_case(None).unwrap());
+    assert_eq!(report.questions, 8);
+    assert_eq!(report.kinds.len(), 8);
+    assert!(
+        report.kinds.iter().all(|(_, n)| *n == 1),
+        "{:?}",
+        report.kinds
+    );
+    assert_eq!(report.true_false, (1, 0));
+    assert_eq!(
+        report.longest_right,
+        (1, 0),
+        "“Ninety years” is the shorter option"
+    );
+    assert_eq!(report.recall_share(), 4.0 / 8.0);
+    let counts: Vec<(&str, usize)> = report
+        .paragraphs
+        .iter()
+        .map(|(p, q)| (p.as_str(), q.len()))
+        .collect();
+    assert_eq!(
+        counts,
+        [("ninety-years", 3), ("electricity", 4), ("museum", 2)]
+    );
+    assert!(report.untested().is_empty());
+    let text = report.to_string();
+    for figure in [
+        "8 questions (bank 1)",
+        "true-or-false answered true   0 of 1",
+        "right option strictly longest 0 of 1",
+        "every paragraph is tested",
+        "no warnings",
+    ] {
+        assert!(text.contains(figure), "{figure} missing from:\n{text}");
+    }
+
+    let broken = Report::of(&compile_case(Some("true-false-balance")).unwrap());
+    assert_eq!(broken.true_false, (4, 0));
+    assert_eq!(broken.warnings.len(), 1);
+    assert!(broken.untested().contains(&"ninety-years"));
+    assert!(broken
+        .to_string()
+        .contains("paragraphs no question tests: ninety-years"));
+}
