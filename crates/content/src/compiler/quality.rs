@@ -164,6 +164,8 @@ enum Key {
     Phrase(Vec<String>),
     /// A matching pair: both halves in one text.
     Pair(Vec<String>, Vec<String>),
+    /// The right options of a multiple select: all of them in one text.
+    All(Vec<Vec<String>>),
     /// An ordering: two or more of its items, in their order.
     Ordered(Vec<Vec<String>>),
     /// An evidence sentence: [`SENTENCE_WINDOW`] of its words in a row.
@@ -276,11 +278,25 @@ impl<'a> Item<'a> {
 fn keys(reading: &Reading, question: &Question) -> Vec<Key> {
     let phrase = |text: &str| Some(words(text)).filter(|w| meaningful(w)).map(Key::Phrase);
     match &question.answer {
-        Answer::SingleChoice { options } | Answer::MultipleSelect { options } => options
-            .iter()
-            .filter(|o| o.correct)
-            .filter_map(|o| phrase(&o.text))
-            .collect(),
+        // A student sees every option, so one word ("Uzbekistan") met elsewhere says nothing;
+        // a right option of two words or more met elsewhere, or all the right options of a
+        // multiple select named together, does.
+        Answer::SingleChoice { options } | Answer::MultipleSelect { options } => {
+            let right: Vec<Vec<String>> = options
+                .iter()
+                .filter(|o| o.correct)
+                .map(|o| words(&o.text))
+                .collect();
+            let mut keys: Vec<Key> = right
+                .iter()
+                .filter(|w| w.len() >= 2 && meaningful(w))
+                .map(|w| Key::Phrase(w.clone()))
+                .collect();
+            if right.len() >= 2 {
+                keys.push(Key::All(right));
+            }
+            keys
+        }
         Answer::TrueFalse { .. } => Vec::new(),
         Answer::ShortAnswer { accepted, .. } => accepted
             .first()
@@ -314,6 +330,16 @@ impl Key {
             Key::Phrase(phrase) => find(text, phrase).map(|_| phrase.join(" ")),
             Key::Pair(left, right) => (find(text, left).is_some() && find(text, right).is_some())
                 .then(|| format!("{} → {}", left.join(" "), right.join(" "))),
+            Key::All(parts) => parts
+                .iter()
+                .all(|part| find(text, part).is_some())
+                .then(|| {
+                    parts
+                        .iter()
+                        .map(|p| p.join(" "))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                }),
             Key::Ordered(items) => {
                 let found: Vec<(usize, &Vec<String>)> = items
                     .iter()
@@ -616,16 +642,19 @@ impl Checker<'_> {
         if item.question.skill != Skill::Vocabulary {
             return;
         }
-        // What is tested: the short quoted words of the prompt, and the answer.
+        // What is tested: the short quoted words of the prompt, and the words to fill in.
         let mut tested: Vec<Vec<String>> = quotes(&item.question.prompt)
             .into_iter()
             .map(|q| words(&q))
             .filter(|w| w.len() <= 3)
             .collect();
-        tested.extend(item.keys.iter().filter_map(|k| match k {
-            Key::Phrase(p) => Some(p.clone()),
-            _ => None,
-        }));
+        if let Answer::FillBlank { blanks, .. } = &item.question.answer {
+            tested.extend(
+                blanks
+                    .iter()
+                    .filter_map(|b| b.accepted.first().map(|a| words(a))),
+            );
+        }
         let Some(upto) = reading
             .sections
             .iter()
@@ -671,6 +700,8 @@ impl Checker<'_> {
             .collect();
         sources.extend(reading.credits.iter().map(|c| words(c)));
         sources.push(words(&reading.title));
+        sources.push(words(&reading.context));
+        sources.extend(reading.series.iter().map(|s| words(s)));
         sources.extend(reading.sections.iter().map(|s| words(&s.heading)));
         for field in &item.texts {
             for quote in quotes(&field.text) {
@@ -798,9 +829,23 @@ fn absolute(text: &str) -> Option<&'static str> {
         .map(|(_, word)| word)
 }
 
-/// A text's words: lower case, split at anything that is not a letter or a digit.
+/// A text's words: lower case, split at anything that is not a letter or a digit, except that
+/// an apostrophe or a period between two letters or digits joins them, as typed answers are
+/// compared (`U.S.` is `us`, `Russia's` is `russias`).
 pub fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
+    let chars: Vec<char> = text.chars().collect();
+    let mut joined = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let between = i > 0
+            && chars[i - 1].is_alphanumeric()
+            && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+        if matches!(c, '.' | '\'' | '’') && between {
+            continue;
+        }
+        joined.push(c);
+    }
+    joined
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect()
@@ -944,8 +989,9 @@ mod tests {
     fn words_ignore_case_and_punctuation() {
         assert_eq!(
             w("U.S.-Russian, cooperation!"),
-            ["u", "s", "russian", "cooperation"]
+            ["us", "russian", "cooperation"]
         );
+        assert_eq!(w("Russia's own"), ["russias", "own"]);
         assert_eq!(
             find(&w("a golden opportunity to join"), &w("Golden Opportunity")),
             Some(1)
