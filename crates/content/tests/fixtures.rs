@@ -122,6 +122,29 @@ fn every_broken_fixture_fails_with_its_expected_messages() {
     );
 }
 
+/// Compiles the reading in `dir` (paths from the repository root), with the history file at
+/// `history` if one is given.
+fn compile_folder(dir: &Path, history: Option<&Path>) -> Result<Compiled, Vec<Diagnostic>> {
+    let root = repo_root();
+    let file = |path: PathBuf| {
+        let text = fs::read_to_string(root.join(&path)).expect("fixture file");
+        SourceFile::new(path, text)
+    };
+    let [reading, glossary, questions] = FILES.map(|name| file(dir.join(name)));
+    let history = history.map(|path| file(path.to_path_buf()));
+    let load_source = |path: &Path| -> Result<String, Vec<Diagnostic>> {
+        fs::read_to_string(root.join(path))
+            .map_err(|e| vec![SourceFile::new(path, "").error(e.to_string())])
+    };
+    let files = ReadingFiles {
+        reading: &reading,
+        glossary: Some(&glossary),
+        questions: &questions,
+        history: history.as_ref(),
+    };
+    compile_files(files, &load_source)
+}
+
 fn render(errors: &[Diagnostic]) -> String {
     errors.iter().map(|e| format!("{e}\n")).collect()
 }
@@ -131,26 +154,7 @@ fn render(errors: &[Diagnostic]) -> String {
 /// (tests/source_rules.rs forbids `inner_html`), so it shows literally.
 #[test]
 fn markup_in_content_is_kept_as_plain_text() {
-    let root = repo_root();
-    let dir = Path::new("tests/content/markup");
-    let file = |name: &str| {
-        SourceFile::new(
-            dir.join(name),
-            fs::read_to_string(root.join(dir).join(name)).expect("markup fixture file"),
-        )
-    };
-    let [reading, glossary, questions] = FILES.map(file);
-    let load_source = |path: &Path| -> Result<String, Vec<Diagnostic>> {
-        fs::read_to_string(root.join(path))
-            .map_err(|e| vec![SourceFile::new(path, "").error(e.to_string())])
-    };
-    let files = ReadingFiles {
-        reading: &reading,
-        glossary: Some(&glossary),
-        questions: &questions,
-        history: None,
-    };
-    let reading = compile_files(files, &load_source)
+    let reading = compile_folder(Path::new("tests/content/markup"), None)
         .unwrap_or_else(|errors| panic!("markup fixture has errors:\n{}", render(&errors)))
         .reading;
     assert_eq!(reading.title.as_ref(), "The Keeper's <em>Year</em>");
@@ -180,28 +184,11 @@ fn markup_in_content_is_kept_as_plain_text() {
 /// A history keeps the earlier banks' question lists and the retired questions, whole.
 #[test]
 fn a_history_keeps_earlier_banks_and_retired_questions() {
-    let root = repo_root();
-    let base = Path::new("tests/content/base");
-    let file = |dir: &Path, name: &str| {
-        SourceFile::new(
-            dir.join(name),
-            fs::read_to_string(root.join(dir).join(name)).unwrap(),
-        )
-    };
-    let [reading, glossary, questions] = FILES.map(|name| file(base, name));
-    let history = file(Path::new("tests/content/history"), HISTORY);
-    let load_source = |path: &Path| -> Result<String, Vec<Diagnostic>> {
-        fs::read_to_string(root.join(path))
-            .map_err(|e| vec![SourceFile::new(path, "").error(e.to_string())])
-    };
-    let files = ReadingFiles {
-        reading: &reading,
-        glossary: Some(&glossary),
-        questions: &questions,
-        history: Some(&history),
-    };
-    let compiled = compile_files(files, &load_source)
-        .unwrap_or_else(|errors| panic!("history fixture has errors:\n{}", render(&errors)));
+    let compiled = compile_folder(
+        Path::new("tests/content/base"),
+        Some(&Path::new("tests/content/history").join(HISTORY)),
+    )
+    .unwrap_or_else(|errors| panic!("history fixture has errors:\n{}", render(&errors)));
     let r = compiled.reading;
     assert_eq!(r.bank_version(), 2);
     assert_eq!(r.earlier_banks.len(), 1);
