@@ -24,6 +24,7 @@ fn assignment() -> Assignment {
         title: "Quiz".into(),
         reading: reading.id.to_string(),
         questions: vec![reading.questions[0].id.to_string()],
+        bank: reading.bank_version(),
         mode: Mode::Practice,
         shuffle_questions: false,
         shuffle_options: false,

@@ -19,12 +19,19 @@
 //! | pass mark | 1 byte: percent |
 //! | title | text (≤ 120 bytes) |
 //!
-//! Questions are named by their place in the reading, which keeps links short; the fingerprint
-//! makes sure that a link made for another version of the questions is refused rather than read
-//! as the wrong questions.
+//! Questions are named by their place in a question bank, which keeps links short. The
+//! fingerprint names the bank: the current one, or an earlier one the reading keeps
+//! (`history.toml`: each earlier bank's ids, in order, and its retired questions, whole). So a
+//! link made before the bank changed still opens with exactly its questions, and one made for a
+//! bank this app does not know is refused rather than read as the wrong questions. The record
+//! itself never changed, so every `LA1` link ever made reads the same.
+//!
+//! The two parts of a paired evidence question stay together and in order: a teacher's choice
+//! is completed with the other part ([`complete_pairs`]), and a shuffle moves a pair as one.
 
 use crate::core::codec::{crc32, CodeError, Kind, Reader, Writer};
 use crate::core::shuffle::{permutation, seed_from};
+use lectern_content::Text;
 use lectern_content::{Question, Reading};
 use std::fmt;
 
@@ -72,8 +79,11 @@ pub struct Assignment {
     pub id: u32,
     pub title: String,
     pub reading: String,
-    /// The chosen questions' ids, in the reading's order.
+    /// The chosen questions' ids, in the order of their bank.
     pub questions: Vec<String>,
+    /// The version of the question bank the link names questions in: the reading's current
+    /// bank for a new assignment, an earlier one for a link made before the bank changed.
+    pub bank: u16,
     pub mode: Mode,
     pub shuffle_questions: bool,
     pub shuffle_options: bool,
@@ -126,11 +136,48 @@ const ASSESSMENT: u8 = 1;
 const SHUFFLE_QUESTIONS: u8 = 2;
 const SHUFFLE_OPTIONS: u8 = 4;
 
-/// A CRC-32 of a reading's question ids in order: changes whenever questions are added,
-/// removed, renamed or moved.
+/// A CRC-32 of a reading's current question ids in order: changes whenever questions are
+/// added, removed, renamed or moved.
 pub fn questions_fingerprint(reading: &Reading) -> u32 {
     let ids: Vec<&str> = reading.questions.iter().map(|q| q.id.as_ref()).collect();
+    fingerprint(&ids)
+}
+
+/// A CRC-32 of a bank's question ids in order.
+pub fn fingerprint(ids: &[&str]) -> u32 {
     crc32(ids.join("\n").as_bytes())
+}
+
+/// Every bank a link may name: the current one first, then the earlier ones, newest first.
+fn banks(reading: &Reading) -> impl Iterator<Item = (u16, Vec<&str>)> {
+    let current = (
+        reading.bank_version(),
+        reading.questions.iter().map(|q| q.id.as_ref()).collect(),
+    );
+    let earlier = reading.earlier_banks.iter().rev().map(|bank| {
+        let ids: Vec<&str> = bank.questions.iter().map(Text::as_ref).collect();
+        (bank.version, ids)
+    });
+    std::iter::once(current).chain(earlier)
+}
+
+/// The chosen ids with the other part of every pair added, in the reading's order: a Part A
+/// without its Part B, or the reverse, means nothing to a student.
+pub fn complete_pairs(reading: &Reading, chosen: &[String]) -> Vec<String> {
+    let partner = |q: &Question| -> Option<String> {
+        q.supports
+            .as_ref()
+            .map(|a| a.to_string())
+            .or_else(|| reading.part_b_of(&q.id).map(|b| b.id.to_string()))
+    };
+    reading
+        .questions
+        .iter()
+        .filter(|q| {
+            chosen.iter().any(|id| *id == q.id) || partner(q).is_some_and(|p| chosen.contains(&p))
+        })
+        .map(|q| q.id.to_string())
+        .collect()
 }
 
 impl Assignment {
@@ -139,11 +186,15 @@ impl Assignment {
         key_of(self.id)
     }
 
-    /// The link's code (what follows `/assignment/`).
+    /// The link's code (what follows `/assignment/`), naming the questions in the
+    /// assignment's bank (the current one if the reading does not know it).
     pub fn to_code(&self, reading: &Reading) -> String {
-        let mut chosen = vec![0u8; reading.questions.len().div_ceil(8)];
-        for (i, q) in reading.questions.iter().enumerate() {
-            if self.questions.iter().any(|id| *id == q.id) {
+        let ids = reading
+            .bank_ids(self.bank)
+            .unwrap_or_else(|| reading.questions.iter().map(|q| q.id.as_ref()).collect());
+        let mut chosen = vec![0u8; ids.len().div_ceil(8)];
+        for (i, id) in ids.iter().enumerate() {
+            if self.questions.iter().any(|q| q == id) {
                 chosen[i / 8] |= 1 << (i % 8);
             }
         }
@@ -162,7 +213,7 @@ impl Assignment {
             .byte(flags)
             .u32_fixed(self.seed)
             .text(&self.reading, MAX_READING_ID_BYTES)
-            .u32_fixed(questions_fingerprint(reading))
+            .u32_fixed(fingerprint(&ids))
             .bytes(&chosen)
             .varint(self.due_minutes.unwrap_or(0))
             .varint(u64::from(self.time_limit_minutes.unwrap_or(0)))
@@ -201,18 +252,24 @@ impl Assignment {
             .iter()
             .find(|r| r.id == reading_id.as_str())
             .ok_or_else(|| LinkError::UnknownReading(reading_id.clone()))?;
-        if fingerprint != questions_fingerprint(reading)
-            || chosen.len() != reading.questions.len().div_ceil(8)
-        {
-            return Err(LinkError::QuestionsChanged);
-        }
-        let questions: Vec<String> = reading
-            .questions
+        let (bank, ids) = banks(reading)
+            .find(|(_, ids)| {
+                self::fingerprint(ids) == fingerprint && chosen.len() == ids.len().div_ceil(8)
+            })
+            .ok_or(LinkError::QuestionsChanged)?;
+        let questions: Vec<String> = ids
             .iter()
             .enumerate()
             .filter(|(i, _)| chosen[i / 8] & (1 << (i % 8)) != 0)
-            .map(|(_, q)| q.id.to_string())
+            .map(|(_, id)| id.to_string())
             .collect();
+        if questions
+            .iter()
+            .any(|id| reading.any_question(id).is_none())
+        {
+            // The content checks rule this out: every id of an earlier bank is kept.
+            return Err(LinkError::QuestionsChanged);
+        }
         if questions.is_empty() {
             return Err(LinkError::NoQuestions);
         }
@@ -221,6 +278,7 @@ impl Assignment {
             title,
             reading: reading_id,
             questions,
+            bank,
             mode: if flags & ASSESSMENT != 0 {
                 Mode::Assessment
             } else {
@@ -248,26 +306,36 @@ impl Assignment {
     }
 
     /// The chosen questions in the order this student sees them: section by section, as in the
-    /// reading, and shuffled within each section when the teacher asked for it. The order
-    /// depends only on the assignment's seed and the student's name, so a teacher can
-    /// reproduce it.
+    /// reading, in their bank's order within a section, shuffled within each section when the
+    /// teacher asked for it, a pair's Part B always right after its Part A. The order depends
+    /// only on the assignment's seed and the student's name, so a teacher can reproduce it.
     pub fn questions_for<'r>(&self, reading: &'r Reading, student: &str) -> Vec<&'r Question> {
+        let chosen: Vec<&Question> = self
+            .questions
+            .iter()
+            .filter_map(|id| reading.any_question(id))
+            .collect();
         let mut ordered = Vec::new();
         for section in reading.sections.iter() {
-            let in_section: Vec<&Question> = reading
-                .questions
-                .iter()
-                .filter(|q| q.section == section.id && self.questions.iter().any(|id| *id == q.id))
-                .collect();
+            // What is shuffled: single questions, and pairs as one.
+            let mut units: Vec<Vec<&Question>> = Vec::new();
+            for q in chosen.iter().filter(|q| q.section == section.id) {
+                match (units.last_mut(), &q.supports) {
+                    (Some(last), Some(part_a)) if last.last().is_some_and(|p| p.id == *part_a) => {
+                        last.push(q)
+                    }
+                    _ => units.push(vec![q]),
+                }
+            }
             if self.shuffle_questions {
                 let seed = self.student_seed(student, &section.id);
                 ordered.extend(
-                    permutation(in_section.len(), seed)
+                    permutation(units.len(), seed)
                         .into_iter()
-                        .map(|i| in_section[i]),
+                        .flat_map(|i| units[i].iter().copied()),
                 );
             } else {
-                ordered.extend(in_section);
+                ordered.extend(units.into_iter().flatten());
             }
         }
         ordered
@@ -332,6 +400,7 @@ mod tests {
                 })
                 .map(|q| q.id.to_string())
                 .collect(),
+            bank: reading.bank_version(),
             mode: Mode::Assessment,
             shuffle_questions: true,
             shuffle_options: true,
@@ -442,6 +511,130 @@ mod tests {
         assert_eq!(unshuffled.option_salt("Ana"), 0);
     }
 
+    /// The essay as a later bank would have it: its first question retired, a new one asked,
+    /// and its first bank kept in the history.
+    fn rebuilt() -> Reading {
+        let mut reading = essay().clone();
+        let bank_1 = lectern_content::Bank {
+            version: 1,
+            questions: reading
+                .questions
+                .iter()
+                .map(|q| q.id.clone())
+                .collect::<Vec<_>>()
+                .into(),
+        };
+        let retired = reading.questions.to_mut().remove(0);
+        let mut new = reading.questions[0].clone();
+        new.id = "q-new".into();
+        reading.questions.to_mut().push(new);
+        reading.retired = vec![retired].into();
+        reading.earlier_banks = vec![bank_1].into();
+        reading
+    }
+
+    #[test]
+    fn a_link_for_an_earlier_bank_opens_with_its_questions() {
+        let old = Assignment {
+            questions: essay()
+                .questions
+                .iter()
+                .take(3)
+                .map(|q| q.id.to_string())
+                .collect(),
+            ..sample()
+        };
+        let code = old.to_code(essay());
+        let readings = [rebuilt()];
+        let opened = Assignment::from_code(&code, &readings).unwrap();
+        assert_eq!(opened.bank, 1);
+        assert_eq!(opened.questions, old.questions, "the retired question too");
+        let shown: Vec<&str> = opened
+            .questions_for(&readings[0], "Ana")
+            .iter()
+            .map(|q| q.id.as_ref())
+            .collect();
+        let before: Vec<&str> = old
+            .questions_for(essay(), "Ana")
+            .iter()
+            .map(|q| q.id.as_ref())
+            .collect();
+        assert_eq!(shown, before, "the same order as before the bank changed");
+        assert_eq!(
+            opened.to_code(&readings[0]),
+            code,
+            "shown again, the same link"
+        );
+
+        // A new assignment names the current bank; a bank the app does not know is refused.
+        let new = Assignment {
+            questions: vec!["q-new".into()],
+            bank: readings[0].bank_version(),
+            ..sample()
+        };
+        assert_eq!(new.bank, 2);
+        let opened = Assignment::from_code(&new.to_code(&readings[0]), &readings).unwrap();
+        assert_eq!(
+            (opened.bank, opened.questions),
+            (2, vec!["q-new".to_string()])
+        );
+        let mut forgotten = rebuilt();
+        forgotten.earlier_banks = Vec::new().into();
+        assert_eq!(
+            Assignment::from_code(&code, &[forgotten]),
+            Err(LinkError::QuestionsChanged)
+        );
+    }
+
+    /// The essay with its second question made Part B of its first.
+    fn with_pair() -> Reading {
+        let mut reading = essay().clone();
+        let part_a = reading.questions[0].id.clone();
+        let questions = reading.questions.to_mut();
+        questions[1].supports = Some(part_a);
+        questions[1].section = questions[0].section.clone();
+        reading
+    }
+
+    #[test]
+    fn a_pair_is_chosen_whole_and_shuffled_as_one() {
+        let reading = with_pair();
+        let (a, b) = (
+            reading.questions[0].id.to_string(),
+            reading.questions[1].id.to_string(),
+        );
+        assert_eq!(
+            complete_pairs(&reading, std::slice::from_ref(&b)),
+            vec![a.clone(), b.clone()]
+        );
+        assert_eq!(
+            complete_pairs(&reading, std::slice::from_ref(&a)),
+            vec![a.clone(), b.clone()]
+        );
+        let section = reading.questions[0].section.to_string();
+        let assignment = Assignment {
+            questions: reading
+                .questions
+                .iter()
+                .filter(|q| q.section == section)
+                .map(|q| q.id.to_string())
+                .collect(),
+            ..sample()
+        };
+        let mut moved = false;
+        for student in ["Ana", "Ben", "Cy", "Di", "Ed", "Flo", "Gus", "Hu"] {
+            let order: Vec<&str> = assignment
+                .questions_for(&reading, student)
+                .iter()
+                .map(|q| q.id.as_ref())
+                .collect();
+            let at = order.iter().position(|id| *id == a).unwrap();
+            assert_eq!(order[at + 1], b, "{student}: Part B right after Part A");
+            moved |= at != 0;
+        }
+        assert!(moved, "the pair is shuffled with the other questions");
+    }
+
     #[test]
     fn extra_time_extends_the_limit() {
         let a = sample();
@@ -479,6 +672,7 @@ mod tests {
                         .filter(|(_, c)| *c)
                         .map(|(q, _)| q.id.to_string())
                         .collect(),
+                    bank: essay().bank_version(),
                     mode: if flags.0 {
                         Mode::Assessment
                     } else {

@@ -323,11 +323,7 @@ pub fn csv(assignment: &Assignment, reading: &Reading, rows: &[Row]) -> String {
     .map(|h| h.to_string())
     .collect();
     for (i, id) in assignment.questions.iter().enumerate() {
-        let prompt = reading
-            .questions
-            .iter()
-            .find(|q| q.id == id.as_str())
-            .map_or("", |q| q.prompt.as_ref());
+        let prompt = reading.any_question(id).map_or("", |q| q.prompt.as_ref());
         header.push(format!("Q{} {id}: {prompt}", i + 1));
     }
     let mut lines = vec![csv_line(&header)];
@@ -404,6 +400,7 @@ mod tests {
                 .take(3)
                 .map(|q| q.id.to_string())
                 .collect(),
+            bank: reading.bank_version(),
             mode: Mode::Assessment,
             shuffle_questions: false,
             shuffle_options: false,

@@ -24,10 +24,11 @@ use crate::core::answer_key::{answer_key, response_text};
 use crate::core::assignment::{key_of, Assignment, Mode};
 use crate::core::backup::date_from_ms;
 use crate::core::codec::{crc32, CodeError, Kind, Reader, Writer};
+use crate::core::credit::credits;
 use crate::core::grading::grade;
 use crate::core::limits::{ImportLimits, LimitError};
 use crate::core::progress::AssignmentProgress;
-use lectern_content::Reading;
+use lectern_content::{Question, Reading};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -69,7 +70,9 @@ pub struct HandIn {
 impl HandIn {
     /// Works out the result of an assignment from the student's answers. Practice counts each
     /// question's first try (retries are for learning); an assessment grades the answer as it
-    /// stands at hand-in.
+    /// stands at hand-in. Part B of a pair counts only when its Part A is right
+    /// ([`crate::core::credit`]). The assignment's questions may be retired ones (a link made
+    /// for an earlier bank): they are graded as they always were.
     pub fn from_progress(
         assignment: &Assignment,
         reading: &Reading,
@@ -77,21 +80,29 @@ impl HandIn {
         now_ms: f64,
         auto: bool,
     ) -> HandIn {
+        let questions: Vec<&Question> = assignment
+            .questions
+            .iter()
+            .filter_map(|id| reading.any_question(id))
+            .collect();
+        let own_score = |question: &Question| -> Option<f32> {
+            let record = progress.answers.get(question.id.as_ref())?;
+            if record.response.is_blank() {
+                return None;
+            }
+            match assignment.mode {
+                Mode::Practice if record.tries > 0 => Some(record.first_try_score),
+                Mode::Practice => None,
+                Mode::Assessment => Some(grade(question, &record.response).score),
+            }
+        };
+        let credited = credits(&questions, own_score);
         let scores = assignment
             .questions
             .iter()
             .map(|id| {
-                let question = reading.questions.iter().find(|q| q.id == id.as_str())?;
-                let record = progress.answers.get(id)?;
-                if record.response.is_blank() {
-                    return None;
-                }
-                let score = match assignment.mode {
-                    Mode::Practice if record.tries > 0 => record.first_try_score,
-                    Mode::Practice => return None,
-                    Mode::Assessment => grade(question, &record.response).score,
-                };
-                Some(percent(score))
+                let at = questions.iter().position(|q| q.id == id.as_str())?;
+                credited[at].map(percent)
             })
             .collect();
         let started = progress.started_at.min(now_ms);
@@ -263,7 +274,7 @@ pub fn result_file(
         .zip(&hand_in.scores)
         .enumerate()
         .filter_map(|(i, (id, score))| {
-            let question = reading.questions.iter().find(|q| q.id == id.as_str())?;
+            let question = reading.any_question(id)?;
             let answer = progress
                 .answers
                 .get(id)
@@ -408,6 +419,7 @@ mod tests {
                 title: "Quiz".into(),
                 reading: reading.id.to_string(),
                 questions,
+                bank: reading.bank_version(),
                 mode: Mode::Assessment,
                 shuffle_questions: false,
                 shuffle_options: false,
@@ -453,6 +465,48 @@ mod tests {
         practice.record_check(&reading.questions[0].id, right, 1.0, 2.0);
         let h = HandIn::from_progress(&a, reading, &practice, 3.0, false);
         assert_eq!(h.scores[0], Some(0));
+    }
+
+    #[test]
+    fn part_b_scores_only_when_part_a_is_right() {
+        let (a, essay) = assessment();
+        let mut reading = essay.clone();
+        let part_a = reading.questions[0].id.clone();
+        reading.questions.to_mut()[1].supports = Some(part_a);
+        let [q0, q1] = [&reading.questions[0], &reading.questions[1]];
+        let right = |q| crate::core::grading::correct_response(q);
+        let wrong = |q: &lectern_content::Question| match &q.answer {
+            lectern_content::Answer::SingleChoice { options } => {
+                Response::Choice(options.iter().find(|o| !o.correct).unwrap().id.to_string())
+            }
+            lectern_content::Answer::TrueFalse { answer, .. } => Response::TrueFalse(!answer),
+            _ => Response::Text("no".into()),
+        };
+        let scores = |part_a: Response, part_b: Response| {
+            let mut work = AssignmentProgress::new("code".into(), "Ana".into(), 0.0);
+            work.save_response(&q0.id, part_a, 0.0, 1.0);
+            work.save_response(&q1.id, part_b, 0.0, 2.0);
+            HandIn::from_progress(&a, &reading, &work, 3.0, false).scores[..2].to_vec()
+        };
+        assert_eq!(scores(right(q0), right(q1)), [Some(100), Some(100)]);
+        assert_eq!(scores(right(q0), wrong(q1)), [Some(100), Some(0)]);
+        assert_eq!(
+            scores(wrong(q0), right(q1)),
+            [Some(0), Some(0)],
+            "a right Part B after a wrong Part A"
+        );
+
+        // Practice: Part A's first try decides, even after a right retry.
+        let practice = Assignment {
+            mode: Mode::Practice,
+            ..a.clone()
+        };
+        let mut work = AssignmentProgress::new("code".into(), "Ana".into(), 0.0);
+        work.record_check(&q0.id, wrong(q0), 0.0, 1.0);
+        work.record_check(&q0.id, right(q0), 1.0, 2.0);
+        work.record_check(&q1.id, right(q1), 1.0, 3.0);
+        let h = HandIn::from_progress(&practice, &reading, &work, 4.0, false);
+        assert_eq!(h.scores[..2], [Some(0), Some(0)]);
     }
 
     #[test]

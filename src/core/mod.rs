@@ -4,6 +4,9 @@ pub mod answer_key;
 pub mod assignment;
 pub mod backup;
 pub mod codec;
+#[cfg(test)]
+mod compat;
+pub mod credit;
 pub mod fsrs;
 pub mod gradebook;
 pub mod grading;

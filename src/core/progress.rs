@@ -8,11 +8,12 @@
 //! review queue ([`crate::core::review`]), whether the hint was open at an answer's first try,
 //! and the daily number of reviews; [`Progress::from_json`] brings version 1 up to date.
 
+use crate::core::credit::{credits, partner};
 use crate::core::highlights::Highlights;
 use crate::core::response::Response;
 use crate::core::review::ReviewQueue;
 pub use crate::core::settings::Settings;
-use lectern_content::Reading;
+use lectern_content::{Question, Reading};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -342,21 +343,26 @@ impl Tally {
 }
 
 /// Tallies the questions of one section, or of the whole reading when `section` is `None`.
+/// Each answered question counts its first try, and Part B of a pair only when its Part A was
+/// right the first time ([`crate::core::credit`]). Answers to retired questions are kept in
+/// the stored progress but are not questions of the reading any more, so they never count.
 pub fn tally(
     reading: &Reading,
     progress: Option<&ReadingProgress>,
     section: Option<&str>,
 ) -> Tally {
     let mut tally = Tally::default();
-    for question in reading.questions.iter() {
+    let all: Vec<&Question> = reading.questions.iter().collect();
+    let credits = first_try_credits(&all, progress);
+    for (question, credit) in all.iter().zip(credits) {
         if section.is_some_and(|s| question.section != s) {
             continue;
         }
         tally.questions += 1;
-        if let Some(record) = progress.and_then(|p| p.answers.get(question.id.as_ref())) {
+        if let Some(credit) = credit {
             tally.answered += 1;
-            tally.points += record.first_try_score;
-            if record.first_try_correct {
+            tally.points += credit;
+            if credit >= 1.0 {
                 tally.right_first_time += 1;
             }
         }
@@ -364,18 +370,42 @@ pub fn tally(
     tally
 }
 
-/// The questions a student missed: answered, but not right the first time or not right now.
+/// Each question's first-try credit, `None` while unanswered.
+fn first_try_credits(
+    questions: &[&Question],
+    progress: Option<&ReadingProgress>,
+) -> Vec<Option<f32>> {
+    credits(questions, |q| {
+        progress
+            .and_then(|p| p.answers.get(q.id.as_ref()))
+            .map(|r| r.first_try_score)
+    })
+}
+
+/// The questions a student missed: answered, but not right the first time (Part B: not
+/// credited, see [`crate::core::credit`]) or not right now. A pair is practised whole, so a
+/// missed part brings its partner.
 pub fn missed_questions<'a>(
     reading: &'a Reading,
     progress: Option<&ReadingProgress>,
 ) -> Vec<&'a str> {
-    reading
-        .questions
+    let all: Vec<&Question> = reading.questions.iter().collect();
+    let credits = first_try_credits(&all, progress);
+    let missed: Vec<&str> = all
         .iter()
-        .filter(|q| {
-            progress
+        .zip(&credits)
+        .filter(|(q, credit)| {
+            let now_right = progress
                 .and_then(|p| p.answers.get(q.id.as_ref()))
-                .is_some_and(|r| !r.first_try_correct || !r.is_correct())
+                .is_some_and(AnswerRecord::is_correct);
+            credit.is_some_and(|c| c < 1.0 || !now_right)
+        })
+        .map(|(q, _)| q.id.as_ref())
+        .collect();
+    all.iter()
+        .filter(|q| {
+            missed.contains(&q.id.as_ref())
+                || partner(reading, q).is_some_and(|p| missed.contains(&p.id.as_ref()))
         })
         .map(|q| q.id.as_ref())
         .collect()
@@ -754,7 +784,16 @@ pub(crate) mod tests {
     #[test]
     fn tally_status_and_missed() {
         let reading = essay();
-        let section = &reading.sections[0];
+        // A section without pairs: how pairs count has a test of its own.
+        let section = reading
+            .sections
+            .iter()
+            .find(|s| {
+                reading
+                    .questions_for(&s.id)
+                    .all(|q| q.supports.is_none() && reading.part_b_of(&q.id).is_none())
+            })
+            .expect("a section without pairs");
         let questions: Vec<_> = reading.questions_for(&section.id).collect();
         let mut p = Progress::new();
         assert_eq!(
@@ -804,6 +843,50 @@ pub(crate) mod tests {
         assert_eq!(
             missed_questions(reading, p.reading(&reading.id)),
             vec![questions[1].id.as_ref()]
+        );
+    }
+
+    #[test]
+    fn part_b_counts_only_after_a_right_first_try_at_part_a() {
+        let mut reading = essay().clone();
+        let part_a = reading.questions[0].id.clone();
+        reading.questions.to_mut()[1].supports = Some(part_a.clone());
+        let part_b = reading.questions[1].id.clone();
+        let section = Some(reading.questions[0].section.as_ref());
+        let r = reading.id.as_ref();
+        let tally_of = |p: &Progress| tally(&reading, p.reading(r), None);
+
+        // Part B alone: answered, but Part A is not, so it earns nothing yet.
+        let mut p = Progress::new();
+        p.record_answer(r, &part_b, Response::Text("b".into()), 1.0, 1.0);
+        let t = tally_of(&p);
+        assert_eq!((t.answered, t.right_first_time, t.points), (1, 0, 0.0));
+        // Part A wrong first: Part B still earns nothing, and the pair is practised whole.
+        p.record_answer(r, &part_a, Response::Text("a".into()), 0.0, 2.0);
+        p.record_answer(r, &part_a, Response::Text("a".into()), 1.0, 3.0);
+        let t = tally_of(&p);
+        assert_eq!((t.answered, t.right_first_time, t.points), (2, 0, 0.0));
+        assert_eq!(
+            missed_questions(&reading, p.reading(r)),
+            vec![part_a.as_ref(), part_b.as_ref()]
+        );
+        // Part A right first: both count (2 of 2).
+        let mut p = Progress::new();
+        p.record_answer(r, &part_a, Response::Text("a".into()), 1.0, 1.0);
+        p.record_answer(r, &part_b, Response::Text("b".into()), 1.0, 2.0);
+        let t = tally(&reading, p.reading(r), section);
+        assert_eq!((t.answered, t.right_first_time, t.points), (2, 2, 2.0));
+        assert!(missed_questions(&reading, p.reading(r)).is_empty());
+        // Part A right, Part B wrong: 1 of 2, and the pair is practised whole.
+        p.record_answer(r, &part_b, Response::Text("b".into()), 0.0, 3.0);
+        let mut q = Progress::new();
+        q.record_answer(r, &part_a, Response::Text("a".into()), 1.0, 1.0);
+        q.record_answer(r, &part_b, Response::Text("b".into()), 0.0, 2.0);
+        let t = tally_of(&q);
+        assert_eq!((t.right_first_time, t.points), (1, 1.0));
+        assert_eq!(
+            missed_questions(&reading, q.reading(r)),
+            vec![part_a.as_ref(), part_b.as_ref()]
         );
     }
 

@@ -474,6 +474,7 @@ pub fn term_question(reading: &Reading, term: &str, seed: u64) -> Option<Questio
         answer: Answer::SingleChoice {
             options: Cow::Owned(options),
         },
+        supports: None,
     })
 }
 
@@ -490,17 +491,33 @@ fn forms(entry: &GlossaryEntry) -> Vec<&str> {
     forms
 }
 
-/// The definition with every whole-word occurrence of the term or a form replaced by "…", so
-/// the clue does not give the answer away.
+/// The definition with every word that is, or begins with, the term or one of its forms
+/// replaced by "…" ("Uzbek" also blanks "Uzbekistan"), so the clue does not give the answer away.
 fn blank_out(entry: &GlossaryEntry) -> String {
     let mut text = entry.definition.to_string();
     for form in forms(entry) {
-        let ranges: Vec<_> = whole_word_matches(&text, form).collect();
+        let ranges: Vec<_> = words_beginning_with(&text, form).collect();
         for range in ranges.into_iter().rev() {
             text.replace_range(range, "…");
         }
     }
     text
+}
+
+/// Byte ranges of the words (or phrases, for a form of several words) in `text` that begin with
+/// `form` at a word start, up to the end of the word the form ends in.
+fn words_beginning_with<'a>(
+    text: &'a str,
+    form: &'a str,
+) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
+    let is_word_char = |c: char| c.is_alphanumeric() || c == '_';
+    text.match_indices(form)
+        .filter(move |(start, _)| !text[..*start].chars().next_back().is_some_and(is_word_char))
+        .map(move |(start, _)| {
+            let rest = &text[start + form.len()..];
+            let tail = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+            start..start + form.len() + tail
+        })
 }
 
 fn first_section_with<'a>(reading: &'a Reading, entry: &GlossaryEntry) -> Option<&'a str> {
@@ -789,6 +806,7 @@ mod tests {
             title: "Check".into(),
             reading: essay().id.to_string(),
             questions: questions.iter().map(|q| q.to_string()).collect(),
+            bank: essay().bank_version(),
             mode,
             shuffle_questions: false,
             shuffle_options: false,
@@ -891,7 +909,14 @@ mod tests {
                     q.prompt
                 );
             }
-            assert!(q.prompt.contains('…') || !entry.definition.contains(entry.term.as_ref()));
+            for form in forms(entry) {
+                assert!(
+                    !q.prompt.contains(form),
+                    "{}: the clue still holds {form:?}: {}",
+                    entry.id,
+                    q.prompt
+                );
+            }
             // Its section is one where the term is used.
             let section = reading.section(&q.section).unwrap();
             let used = section

@@ -230,10 +230,11 @@ fn sections_of<'r>(
         .sections
         .iter()
         .filter(|s| {
-            reading
+            assignment
                 .questions
                 .iter()
-                .any(|q| q.section == s.id && assignment.questions.iter().any(|id| *id == q.id))
+                .filter_map(|id| reading.any_question(id))
+                .any(|q| q.section == s.id)
         })
         .collect()
 }

@@ -240,7 +240,9 @@ fn ClassGradebook(
     let stat_rows = stats
         .iter()
         .map(|s| {
-            let prompt = reading.question(&s.id).map_or("", |q| q.prompt.as_ref());
+            let prompt = reading
+                .any_question(&s.id)
+                .map_or("", |q| q.prompt.as_ref());
             view! {
                 <tr>
                     <th scope="row">{format!("Q{}", s.number)}</th>

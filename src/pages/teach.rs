@@ -3,7 +3,7 @@
 
 use crate::components::share_link::ShareLink;
 use crate::content::{find_reading, READINGS};
-use crate::core::assignment::{Assignment, Mode, MAX_TITLE_BYTES};
+use crate::core::assignment::{complete_pairs, Assignment, Mode, MAX_TITLE_BYTES};
 use crate::pages::app_url;
 use crate::platform::dom;
 use crate::state::TeacherStore;
@@ -83,7 +83,8 @@ fn AssignmentForm(teacher: TeacherStore, created: RwSignal<Option<Assignment>>) 
         if name.is_empty() {
             return fail("Give the assignment a title.", "assignment-title");
         }
-        let questions = selected();
+        // The two parts of a pair go together.
+        let questions = complete_pairs(reading, &selected());
         if questions.is_empty() {
             return fail("Choose at least one question.", "section-0");
         }
@@ -115,6 +116,7 @@ fn AssignmentForm(teacher: TeacherStore, created: RwSignal<Option<Assignment>>) 
             title: crate::core::codec::truncate(&name, MAX_TITLE_BYTES).to_string(),
             reading: reading.id.to_string(),
             questions,
+            bank: reading.bank_version(),
             mode: mode.get_untracked(),
             shuffle_questions: shuffle_questions.get_untracked(),
             shuffle_options: shuffle_options.get_untracked(),

@@ -1,6 +1,8 @@
 //! `cargo xtask <command>`: Lectern's build and test tasks.
 //!
-//! Std only, so that it compiles in seconds on a fresh machine. The tools it needs
+//! Std only but for the content compiler (`lectern-content`, for `content-report`, whose
+//! `toml` and `serde` the app's build script compiles anyway), so that it compiles in seconds
+//! on a fresh machine. The tools it needs
 //! (wasm32 target, trunk, wasm-bindgen-cli, binaryen's wasm-opt) are installed once,
 //! pinned, into `${XDG_CACHE_HOME:-~/.cache}/lectern/tools/<name>-<version>/` and put
 //! on `PATH` only for the commands xtask runs; nothing global is touched.
@@ -8,6 +10,7 @@
 mod bench;
 mod browser;
 mod cmd;
+mod content_report;
 mod csp;
 mod fuzz;
 mod manifest;
@@ -48,6 +51,12 @@ commands:
   fuzz [--cases N]    the property tests of every parser of outside input (content
                       compiler, backups, import limits, assignment links, hand-in
                       codes, result files) with N cases each (default 20000)
+  content-report [READING]
+                      a reading's figures: questions by kind, skill and difficulty, the
+                      answer patterns the item checks watch (true-or-false balance, longest
+                      right option, recall share), questions per paragraph and the untested
+                      ones, and every item-quality warning (READING: an id or folder under
+                      questions/, or a folder's path; default: every reading)
   tools               only install the pinned tools (and show where they are)
   precache [DIR]      add the Content-Security-Policy to DIR/index.html, then write the
                       build's file list and version into DIR/sw.js (trunk runs it after
@@ -79,6 +88,7 @@ fn main() -> ExitCode {
         "tools" => tasks::tools(&ctx),
         "bench" => bench::run(&ctx, &rest),
         "fuzz" => fuzz::run(&ctx, &rest),
+        "content-report" => content_report::run(&ctx, &rest),
         "precache" => precache::run(&ctx, &rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
