@@ -35,6 +35,10 @@ pub struct AssignmentProgress {
     pub code: String,
     /// The name the student gave; it goes on the hand-in and seeds their question order.
     pub student: String,
+    /// The student ID or school email the assignment asked for (version 2); empty, and left
+    /// out of the JSON, when it asked for none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub student_id: String,
     /// When the student pressed Start, in milliseconds since the Unix epoch (the timer runs
     /// from here, across reloads).
     pub started_at: f64,
@@ -59,6 +63,7 @@ impl AssignmentProgress {
         AssignmentProgress {
             code,
             student,
+            student_id: String::new(),
             started_at,
             answers: BTreeMap::new(),
             handed_in: None,
@@ -136,7 +141,8 @@ impl AnswerRecord {
 }
 
 impl Progress {
-    pub const VERSION: u32 = 1;
+    /// 2 added an assignment's `student_id`; version 1 progress reads as it is.
+    pub const VERSION: u32 = 2;
 
     pub fn new() -> Self {
         Progress {
@@ -202,7 +208,14 @@ impl Progress {
         if version > Self::VERSION {
             return Err(ProgressError::Newer(version));
         }
-        serde_json::from_str(text).map_err(|e| ProgressError::Corrupt(e.to_string()))
+        let progress: Progress =
+            serde_json::from_str(text).map_err(|e| ProgressError::Corrupt(e.to_string()))?;
+        // Every older version reads as the current one (version 2 only added an optional
+        // field), and is saved as the current one, so an older app never drops what it added.
+        Ok(Progress {
+            version: Self::VERSION,
+            ..progress
+        })
     }
 }
 
@@ -425,6 +438,7 @@ mod tests {
             read_aloud_speed: crate::core::settings::ReadAloudSpeed::Faster,
         };
         let mut work = AssignmentProgress::new("LA1.x".into(), "Ana".into(), 1.0);
+        work.student_id = "S-1".into();
         work.save_response("q", Response::Text("t".into()), 1.0, 2.0);
         work.handed_in = Some(HandedIn {
             at: 3.0,
@@ -457,6 +471,7 @@ mod tests {
             "assignments.*.handed_in.code",
             "assignments.*.started_at",
             "assignments.*.student",
+            "assignments.*.student_id",
             "readings",
             "readings.*.answers",
             "readings.*.last_section",
@@ -480,7 +495,7 @@ mod tests {
             "stored progress changed shape: give it a new Progress::VERSION (and read the old \
              one in from_json), then pin its fields here"
         );
-        assert_eq!(Progress::VERSION, 1, "pin the new version's fields above");
+        assert_eq!(Progress::VERSION, 2, "pin the new version's fields above");
     }
 
     #[test]
@@ -490,7 +505,7 @@ mod tests {
         p.visit_section("r", "bases");
         let json = p.to_json();
         assert_eq!(Progress::from_json(&json).unwrap(), p);
-        assert!(json.contains("\"version\":1"));
+        assert!(json.contains("\"version\":2"));
 
         assert_eq!(
             Progress::from_json(r#"{"version":99,"readings":{}}"#),
@@ -535,6 +550,26 @@ mod tests {
         let r = p.reading("adversaries-to-allies").unwrap();
         assert_eq!(r.last_section.as_deref(), Some("intelligence"));
         assert_eq!(r.answers.len(), 1);
+        // Read as the current version, so it is saved as one.
+        assert_eq!(p.version, Progress::VERSION);
+        assert!(p.to_json().starts_with("{\"version\":2,"));
+    }
+
+    /// Version 2 as a fixture: an assignment with a student ID; version 1's assignments (no ID)
+    /// still read, with none.
+    #[test]
+    fn version_2_fixture_reads_and_round_trips() {
+        let fixture = r#"{"version":2,"readings":{},"assignments":{"0000002a":{"code":"LA2.x","student":"Ana","student_id":"ana@school.org","started_at":1700000000000.0,"answers":{},"handed_in":null}}}"#;
+        let p = Progress::from_json(fixture).unwrap();
+        assert_eq!(p.assignments["0000002a"].student_id, "ana@school.org");
+        assert_eq!(p.to_json(), fixture);
+        let v1 = fixture
+            .replace("\"version\":2", "\"version\":1")
+            .replace("\"student_id\":\"ana@school.org\",", "");
+        assert_eq!(
+            Progress::from_json(&v1).unwrap().assignments["0000002a"].student_id,
+            ""
+        );
     }
 
     #[test]
