@@ -126,8 +126,12 @@ impl StudentIdKind {
                 StudentIdKind::Email => "Type your school email.",
                 _ => "Type your student ID.",
             }),
-            _ if text.len() > MAX_STUDENT_ID_BYTES => Err("That is too long for an ID or an email."),
-            _ if text.chars().any(|c| c.is_control()) => Err("That has characters an ID never has."),
+            _ if text.len() > MAX_STUDENT_ID_BYTES => {
+                Err("That is too long for an ID or an email.")
+            }
+            _ if text.chars().any(|c| c.is_control()) => {
+                Err("That has characters an ID never has.")
+            }
             StudentIdKind::Number if text.chars().any(char::is_whitespace) => {
                 Err("A student ID has no spaces.")
             }
@@ -474,7 +478,9 @@ mod tests {
         // A format 1 link written before format 2 existed (this exact text), still read.
         let old = sample().to_code(essay());
         assert_eq!(
-            Assignment::from_code(&old, READINGS).unwrap().student_id_kind,
+            Assignment::from_code(&old, READINGS)
+                .unwrap()
+                .student_id_kind,
             StudentIdKind::NameOnly
         );
         // A format 2 record that asks for nothing, or for an unknown kind, is refused.
@@ -499,7 +505,10 @@ mod tests {
     fn typed_ids_and_emails_are_checked() {
         use StudentIdKind::*;
         assert_eq!(Number.check("  S-1024 "), Ok("S-1024".to_string()));
-        assert_eq!(Email.check(" Ana.Lima@School.ORG "), Ok("ana.lima@school.org".into()));
+        assert_eq!(
+            Email.check(" Ana.Lima@School.ORG "),
+            Ok("ana.lima@school.org".into())
+        );
         assert_eq!(NameOnly.check("anything"), Ok(String::new()));
         for (kind, typed) in [
             (Number, ""),

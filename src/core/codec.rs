@@ -83,7 +83,8 @@ impl Kind {
     /// The record inside `text`, once the prefix, characters and checksum are all right.
     /// Whitespace anywhere (line breaks added by e-mail) is ignored.
     pub fn decode(self, text: &str) -> Result<Vec<u8>, CodeError> {
-        self.decode_since(text, self.version).map(|(_, record)| record)
+        self.decode_since(text, self.version)
+            .map(|(_, record)| record)
     }
 
     /// Like [`Kind::decode`], for a kind whose older versions are still read: a code of any

@@ -8,6 +8,7 @@
 
 use crate::core::assignment::{normalize_name, Assignment, StudentIdKind};
 use crate::core::codec::CodeError;
+use crate::core::csv;
 use crate::core::handin::{iso_utc, read_result_file, HandIn, ResultFileError};
 use lectern_content::Reading;
 use serde::{Deserialize, Serialize};
@@ -350,11 +351,11 @@ pub fn csv(assignment: &Assignment, reading: &Reading, rows: &[Row]) -> String {
             .map_or("", |q| q.prompt.as_ref());
         header.push(format!("Q{} {id}: {prompt}", i + 1));
     }
-    let mut lines = vec![csv_line(&header)];
+    let mut lines = vec![csv::line(&header, csv::Style::Rfc4180, "\r\n")];
     for row in rows {
         let r = &row.result;
         let mut fields = vec![
-            defuse(&r.student),
+            csv::defuse(&r.student),
             row.percent.to_string(),
             yes_no(row.passed),
             r.answered().to_string(),
@@ -365,14 +366,14 @@ pub fn csv(assignment: &Assignment, reading: &Reading, rows: &[Row]) -> String {
             yes_no(r.auto),
         ];
         if id_column.is_some() {
-            fields.insert(1, defuse(&r.student_id));
+            fields.insert(1, csv::defuse(&r.student_id));
         }
         fields.extend(
             r.scores
                 .iter()
                 .map(|s| s.map_or(String::new(), |p| p.to_string())),
         );
-        lines.push(csv_line(&fields));
+        lines.push(csv::line(&fields, csv::Style::Rfc4180, "\r\n"));
     }
     lines.concat()
 }
@@ -386,27 +387,6 @@ fn minutes_to_one_decimal(seconds: u64) -> String {
 
 fn yes_no(value: bool) -> String {
     if value { "yes" } else { "no" }.to_string()
-}
-
-fn csv_line(fields: &[String]) -> String {
-    let quoted: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-    format!("{}\r\n", quoted.join(","))
-}
-
-fn csv_field(field: &str) -> String {
-    if field.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field.to_string()
-    }
-}
-
-fn defuse(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    }
 }
 
 #[cfg(test)]
@@ -593,7 +573,11 @@ mod tests {
         let rows = class_rows(&a, &t.assignments[&a.key()].results);
         let csv = csv(&a, &READINGS[0], &rows);
         let lines: Vec<&str> = csv.split("\r\n").collect();
-        assert!(lines[0].starts_with("Student,School email,Score (%),"), "{}", lines[0]);
+        assert!(
+            lines[0].starts_with("Student,School email,Score (%),"),
+            "{}",
+            lines[0]
+        );
         assert_eq!(
             lines[1],
             "Ana,ana@school.org,50,yes,2,3,1.5,2026-11-18T11:06:40Z,no,no,100,50,"

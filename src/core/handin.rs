@@ -163,9 +163,7 @@ impl HandIn {
         if self.student_id.is_empty() {
             HAND_IN.at_version(1).encode(&record.finish())
         } else {
-            let record = record
-                .text(&self.student_id, MAX_STUDENT_ID_BYTES)
-                .finish();
+            let record = record.text(&self.student_id, MAX_STUDENT_ID_BYTES).finish();
             HAND_IN.encode(&record)
         }
     }
@@ -596,16 +594,18 @@ mod tests {
             any::<(bool, bool)>(),
             proptest::collection::vec(proptest::option::of(0u8..=100), 0..80),
         )
-            .prop_map(|(assignment, (student, id), at, time, flags, scores)| HandIn {
-                assignment,
-                student: crate::core::codec::truncate(&student, MAX_NAME_BYTES).to_string(),
-                student_id: id,
-                handed_in_at: at,
-                time_on_task_s: time,
-                auto: flags.0,
-                late: flags.1,
-                scores,
-            })
+            .prop_map(
+                |(assignment, (student, id), at, time, flags, scores)| HandIn {
+                    assignment,
+                    student: crate::core::codec::truncate(&student, MAX_NAME_BYTES).to_string(),
+                    student_id: id,
+                    handed_in_at: at,
+                    time_on_task_s: time,
+                    auto: flags.0,
+                    late: flags.1,
+                    scores,
+                },
+            )
     }
 
     proptest! {

@@ -4,6 +4,8 @@ pub mod answer_key;
 pub mod assignment;
 pub mod backup;
 pub mod codec;
+pub mod csv;
+pub mod grade_export;
 pub mod gradebook;
 pub mod grading;
 pub mod handin;
@@ -15,3 +17,5 @@ pub mod progress;
 pub mod response;
 pub mod settings;
 pub mod shuffle;
+#[cfg(test)]
+pub mod test_fixtures;
