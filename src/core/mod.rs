@@ -14,8 +14,13 @@ pub mod merge;
 pub mod normalize;
 pub mod profiles;
 pub mod progress;
+pub mod question_export;
 pub mod response;
+pub mod scorm;
 pub mod settings;
 pub mod shuffle;
+pub mod xml;
+pub mod zip;
+
 #[cfg(test)]
 pub mod test_fixtures;
