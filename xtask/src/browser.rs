@@ -63,7 +63,7 @@ pub fn ensure_chromium() -> Result<(), String> {
     Ok(())
 }
 
-fn is_root() -> bool {
+pub fn is_root() -> bool {
     // Effective uid from /proc (Linux); `id -u` elsewhere.
     if let Ok(status) = std::fs::read_to_string("/proc/self/status") {
         if let Some(line) = status.lines().find(|line| line.starts_with("Uid:")) {

@@ -10,6 +10,7 @@ mod browser;
 mod cmd;
 mod csp;
 mod fuzz;
+mod lms;
 mod manifest;
 mod npm;
 mod precache;
@@ -48,6 +49,11 @@ commands:
   fuzz [--cases N]    the property tests of every parser of outside input (content
                       compiler, backups, import limits, assignment links, hand-in
                       codes, result files) with N cases each (default 20000)
+  export-questions --format gift|moodle-xml [--reading ID] [--out FILE]
+                      the questions in GIFT or Moodle XML, for a Moodle question bank
+  scorm --assignment CODE --out FILE.zip [--dist DIR]
+                      an assignment as a SCORM 1.2 package of the student app (from
+                      the release build in dist/, built if stale), for an LMS
   tools               only install the pinned tools (and show where they are)
   precache [DIR]      add the Content-Security-Policy to DIR/index.html, then write the
                       build's file list and version into DIR/sw.js (trunk runs it after
@@ -80,6 +86,8 @@ fn main() -> ExitCode {
         "bench" => bench::run(&ctx, &rest),
         "fuzz" => fuzz::run(&ctx, &rest),
         "precache" => precache::run(&ctx, &rest),
+        "export-questions" => lms::export_questions(&ctx, &rest),
+        "scorm" => lms::scorm(&ctx, &rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             Ok(())
