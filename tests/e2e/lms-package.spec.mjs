@@ -68,8 +68,12 @@ test.beforeAll(() => {
 
 test.afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-test('the package starts the app from its own files inside an LMS page', async ({ browser }) => {
-  const server = await start({ dir: root, port: 0, app: 'host/index.html', types: WRONG_TYPE });
+/**
+ * Serves `dir` with `.wasm` as application/octet-stream, opens a watched page of it, runs `check`
+ * with the page, the server and the `.wasm` responses' types, then expects no problem.
+ */
+async function withWrongWasmType(browser, dir, app, check) {
+  const server = await start({ dir, port: 0, app, types: WRONG_TYPE });
   const context = await browser.newContext({ baseURL: server.url });
   const problems = await watch(context, server.url);
   try {
@@ -78,6 +82,16 @@ test('the package starts the app from its own files inside an LMS page', async (
     page.on('response', (response) => {
       if (response.url().endsWith('.wasm')) wasmTypes.push(response.headers()['content-type']);
     });
+    await check(page, server, wasmTypes);
+    expect(problems.list()).toEqual([]);
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+}
+
+test('the package starts the app from its own files inside an LMS page', async ({ browser }) => {
+  await withWrongWasmType(browser, root, 'host/index.html', async (page, server, wasmTypes) => {
     await page.goto('host/index.html');
     await expect(page.getByRole('heading', { name: 'Week 3' })).toBeVisible();
     const app = page.frameLocator('iframe[title="Assignment"]');
@@ -95,33 +109,20 @@ test('the package starts the app from its own files inside an LMS page', async (
     expect(outside).toEqual([]);
     expect(server.requests.filter((r) => r.status !== 200)).toEqual([]);
     expect(server.requests.map((r) => r.path)).toContain(`/${PACKAGE}icons/icon.svg`);
-    expect(problems.list()).toEqual([]);
-  } finally {
-    await context.close();
-    await server.stop();
-  }
+  });
 });
 
 test("the site's loader starts the app when .wasm comes with the wrong type", async ({ browser }) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'lectern-mime-'));
   cpSync('dist', dir, { recursive: true });
-  const server = await start({ dir, port: 0, types: WRONG_TYPE });
-  const context = await browser.newContext({ baseURL: server.url });
-  const problems = await watch(context, server.url);
   try {
-    const page = await context.newPage();
-    const wasmTypes = [];
-    page.on('response', (response) => {
-      if (response.url().endsWith('.wasm')) wasmTypes.push(response.headers()['content-type']);
+    await withWrongWasmType(browser, dir, 'index.html', async (page, _server, wasmTypes) => {
+      await page.goto('./');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(reading.title);
+      expect(wasmTypes.length).toBeGreaterThan(0);
+      expect(new Set(wasmTypes)).toEqual(new Set(['application/octet-stream']));
     });
-    await page.goto('./');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(reading.title);
-    expect(wasmTypes.length).toBeGreaterThan(0);
-    expect(new Set(wasmTypes)).toEqual(new Set(['application/octet-stream']));
-    expect(problems.list()).toEqual([]);
   } finally {
-    await context.close();
-    await server.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 });

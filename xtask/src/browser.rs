@@ -36,16 +36,7 @@ pub fn ensure_chromium() -> Result<(), String> {
                 packages.join(", ")
             ),
         );
-        cmd::run(
-            Command::new("apt-get")
-                .arg("update")
-                .env("DEBIAN_FRONTEND", "noninteractive"),
-        )?;
-        cmd::run(
-            Command::new("apt-get")
-                .args(["install", "-y", "chromium", "chromium-driver"])
-                .env("DEBIAN_FRONTEND", "noninteractive"),
-        )?;
+        apt_install(&["chromium", "chromium-driver"])?;
         if !missing().is_empty() {
             return Err(format!(
                 "apt-get finished but {} is still missing",
@@ -61,6 +52,21 @@ pub fn ensure_chromium() -> Result<(), String> {
         &format!("chromium + chromedriver {version}: {CHROMIUM}, {CHROMEDRIVER}"),
     );
     Ok(())
+}
+
+/// `apt-get update`, then `apt-get install -y` of `packages`, non-interactively.
+pub fn apt_install(packages: &[&str]) -> Result<(), String> {
+    cmd::run(
+        Command::new("apt-get")
+            .arg("update")
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )?;
+    cmd::run(
+        Command::new("apt-get")
+            .args(["install", "-y"])
+            .args(packages)
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )
 }
 
 pub fn is_root() -> bool {

@@ -5,12 +5,11 @@
 //! xtask itself stays std-only. `scorm` packages the student app of a release build (`dist/`,
 //! built first when it is missing or older than the sources, or `--dist DIR`).
 
-use crate::browser::is_root;
+use crate::browser::{apt_install, is_root};
 use crate::cmd;
 use crate::tasks;
 use crate::ui;
 use crate::Ctx;
-use std::process::Command;
 
 pub const EXPORT_USAGE: &str = "\
 usage: cargo xtask export-questions --format gift|moodle-xml [--reading ID] [--out FILE]
@@ -133,16 +132,7 @@ pub fn ensure_xmllint() -> Result<(), String> {
         "tools",
         "xmllint missing: installing libxml2-utils with apt-get…",
     );
-    cmd::run(
-        Command::new("apt-get")
-            .arg("update")
-            .env("DEBIAN_FRONTEND", "noninteractive"),
-    )?;
-    cmd::run(
-        Command::new("apt-get")
-            .args(["install", "-y", "--no-install-recommends", "libxml2-utils"])
-            .env("DEBIAN_FRONTEND", "noninteractive"),
-    )?;
+    apt_install(&["libxml2-utils"])?;
     if cmd::on_path("xmllint") {
         Ok(())
     } else {
