@@ -48,7 +48,8 @@ commands:
                       bench/results.json (see docs/performance.md)
   fuzz [--cases N]    the property tests of every parser of outside input (content
                       compiler, backups, import limits, assignment links, hand-in
-                      codes, result files) with N cases each (default 20000)
+                      codes, result files, CSV, SCORM suspend data) with N cases each
+                      (default 20000)
   export-questions --format gift|moodle-xml [--reading ID] [--out FILE]
                       the questions in GIFT or Moodle XML, for a Moodle question bank
   scorm --assignment CODE --out FILE.zip [--dist DIR]
