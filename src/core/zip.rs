@@ -3,7 +3,7 @@
 //! Stored, not deflated, on purpose. A deflate encoder (the `zip` crate, or `miniz_oxide` alone)
 //! would add tens of kilobytes to the teacher's wasm for a package that is made a few times a
 //! term and uploaded once; stored, the package is about as large as the app's files themselves
-//! (about 1.3 MB, well within any LMS's upload limit). The CRC-32 is the `crc` crate's, as for
+//! (about 1 MB, well within any LMS's upload limit). The CRC-32 is the `crc` crate's, as for
 //! every other checksum in Lectern.
 //!
 //! The layout (APPNOTE.TXT 6.3.x, §4.3): for each file a local header and the bytes, then the

@@ -57,7 +57,8 @@ function expectedGift(q) {
     globalFeedback: q.explanation,
     ...fields,
   });
-  const weighted = (choices) => {
+  const weighted = (given) => {
+    const choices = given.map((c) => ({ ...c, correct: c.correct === true }));
     const right = choices.filter((c) => c.correct).length;
     const single = q.kind === 'single' || (q.kind === 'evidence' && right === 1);
     return choices.map((c) => ({
@@ -203,7 +204,9 @@ test('the Moodle XML export is well formed and each question has its Moodle type
       case 'single':
       case 'multiple':
       case 'evidence': {
-        const choices = question.kind === 'evidence' ? sectionSentences(question).map((s) => ({ text: s.text, correct: question.evidence.includes(s.id) })) : question.options;
+        const choices = question.kind === 'evidence'
+          ? sectionSentences(question).map((s) => ({ text: s.text, correct: question.evidence.includes(s.id) }))
+          : question.options.map((o) => ({ ...o, correct: o.correct === true }));
         const right = choices.filter((c) => c.correct).length;
         const single = question.kind === 'single' || (question.kind === 'evidence' && right === 1);
         expect(string(`${q(id)}/single`)).toBe(String(single));
