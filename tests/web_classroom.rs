@@ -5,7 +5,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use lectern::content::READINGS;
-use lectern::core::assignment::{Assignment, Mode};
+use lectern::core::assignment::{Assignment, Mode, StudentIdKind};
 use lectern::platform::dom;
 use lectern::state::{TeacherStore, TEACHER_KEY};
 use leptos::prelude::*;
@@ -33,6 +33,7 @@ fn assignment() -> Assignment {
         time_limit_minutes: None,
         extra_time_percent: 0,
         pass_mark: 50,
+        student_id_kind: StudentIdKind::NameOnly,
     }
 }
 

@@ -19,6 +19,13 @@
 //! | pass mark | 1 byte: percent |
 //! | title | text (≤ 120 bytes) |
 //!
+//! # Format 2 (prefix `LA2.`)
+//!
+//! Format 1's fields, then one byte for what the student gives besides their name
+//! ([`StudentIdKind`]: 1 = a student ID, 2 = a school email). A link is written in format 2 only
+//! when the teacher asks for one of them, so every other link stays format 1 and opens in any
+//! Lectern since links began; both formats are read.
+//!
 //! Questions are named by their place in a question bank, which keeps links short. The
 //! fingerprint names the bank: the current one, or an earlier one the reading keeps
 //! (`history.toml`: each earlier bank's ids, in order, and its retired questions, whole). So a
@@ -35,11 +42,13 @@ use lectern_content::Text;
 use lectern_content::{Question, Reading};
 use std::fmt;
 
-/// The kind of code an assignment link carries.
+/// The kind of code an assignment link carries (its newest format; format 1 is still read).
 pub const LINK: Kind = Kind {
     tag: "LA",
-    version: 1,
+    version: 2,
 };
+/// The longest student ID or school email kept, in bytes.
+pub const MAX_STUDENT_ID_BYTES: usize = 100;
 /// The longest title kept in a link, in bytes.
 pub const MAX_TITLE_BYTES: usize = 120;
 const MAX_READING_ID_BYTES: usize = 64;
@@ -71,6 +80,88 @@ impl Mode {
     }
 }
 
+/// What a student gives besides their name, so that their result can be matched with them in a
+/// school's gradebook (a Moodle grade import, a Canvas gradebook): the teacher chooses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum StudentIdKind {
+    /// Only the name.
+    #[default]
+    NameOnly,
+    /// The student's ID number at school (Moodle's "ID number", Canvas's "SIS User ID").
+    Number,
+    /// The student's school email address (Moodle's "Email address"; often Canvas's
+    /// "SIS Login ID").
+    Email,
+}
+
+impl StudentIdKind {
+    pub const ALL: [StudentIdKind; 3] = [
+        StudentIdKind::NameOnly,
+        StudentIdKind::Number,
+        StudentIdKind::Email,
+    ];
+
+    /// The byte format 2 links carry.
+    fn byte(self) -> u8 {
+        match self {
+            StudentIdKind::NameOnly => 0,
+            StudentIdKind::Number => 1,
+            StudentIdKind::Email => 2,
+        }
+    }
+
+    fn from_byte(byte: u8) -> Option<StudentIdKind> {
+        StudentIdKind::ALL.into_iter().find(|k| k.byte() == byte)
+    }
+
+    /// The field's label for the student (and the teacher's choice).
+    pub fn label(self) -> &'static str {
+        match self {
+            StudentIdKind::NameOnly => "Name only",
+            StudentIdKind::Number => "Student ID",
+            StudentIdKind::Email => "School email",
+        }
+    }
+
+    /// What the student typed, as it is kept: trimmed, an email in lower case (school systems
+    /// store them so, and Moodle's grade import compares them exactly); or why it cannot be used.
+    pub fn check(self, typed: &str) -> Result<String, &'static str> {
+        let text = typed.trim();
+        match self {
+            StudentIdKind::NameOnly => Ok(String::new()),
+            _ if text.is_empty() => Err(match self {
+                StudentIdKind::Email => "Type your school email.",
+                _ => "Type your student ID.",
+            }),
+            _ if text.len() > MAX_STUDENT_ID_BYTES => {
+                Err("That is too long for an ID or an email.")
+            }
+            _ if text.chars().any(|c| c.is_control()) => {
+                Err("That has characters an ID never has.")
+            }
+            StudentIdKind::Number if text.chars().any(char::is_whitespace) => {
+                Err("A student ID has no spaces.")
+            }
+            StudentIdKind::Number => Ok(text.to_string()),
+            StudentIdKind::Email => {
+                let well_formed = !text.chars().any(char::is_whitespace)
+                    && text.split_once('@').is_some_and(|(local, domain)| {
+                        !local.is_empty()
+                            && !domain.contains('@')
+                            && domain.contains('.')
+                            && !domain.starts_with('.')
+                            && !domain.ends_with('.')
+                    });
+                if well_formed {
+                    Ok(text.to_lowercase())
+                } else {
+                    Err("That is not an email address (like name@school.org).")
+                }
+            }
+        }
+    }
+}
+
 /// An assignment as the teacher set it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Assignment {
@@ -96,6 +187,8 @@ pub struct Assignment {
     pub extra_time_percent: u32,
     /// Percent needed to pass.
     pub pass_mark: u8,
+    /// What each student gives besides their name.
+    pub student_id_kind: StudentIdKind,
 }
 
 /// Why an assignment link cannot be used.
@@ -208,7 +301,8 @@ impl Assignment {
         if self.shuffle_options {
             flags |= SHUFFLE_OPTIONS;
         }
-        let record = Writer::new()
+        let mut record = Writer::new();
+        record
             .u32_fixed(self.id)
             .byte(flags)
             .u32_fixed(self.seed)
@@ -219,14 +313,19 @@ impl Assignment {
             .varint(u64::from(self.time_limit_minutes.unwrap_or(0)))
             .varint(u64::from(self.extra_time_percent))
             .byte(self.pass_mark.min(100))
-            .text(&self.title, MAX_TITLE_BYTES)
-            .finish();
-        LINK.encode(&record)
+            .text(&self.title, MAX_TITLE_BYTES);
+        // Format 1 whenever it can say it all: such a link opens in every Lectern.
+        if self.student_id_kind == StudentIdKind::NameOnly {
+            LINK.at_version(1).encode(&record.finish())
+        } else {
+            let record = record.byte(self.student_id_kind.byte()).finish();
+            LINK.encode(&record)
+        }
     }
 
-    /// Reads a link's code against the readings this app has.
+    /// Reads a link's code (format 1 or 2) against the readings this app has.
     pub fn from_code(code: &str, readings: &[Reading]) -> Result<Assignment, LinkError> {
-        let record = LINK.decode(code)?;
+        let (version, record) = LINK.decode_since(code, 1)?;
         let mut r = Reader::new(&record);
         let id = r.u32_fixed()?;
         let flags = r.byte()?;
@@ -239,6 +338,17 @@ impl Assignment {
         let extra = r.varint()?;
         let pass_mark = r.byte()?;
         let title = r.text(MAX_TITLE_BYTES)?;
+        let student_id_kind = if version >= 2 {
+            match StudentIdKind::from_byte(r.byte()?) {
+                // Format 2 is written only to ask for something: "nothing" is not a format 2 link.
+                Some(StudentIdKind::NameOnly) | None => {
+                    return Err(CodeError::Malformed("unknown student ID kind").into())
+                }
+                Some(kind) => kind,
+            }
+        } else {
+            StudentIdKind::NameOnly
+        };
         r.end()?;
         if flags & !(ASSESSMENT | SHUFFLE_QUESTIONS | SHUFFLE_OPTIONS) != 0 {
             return Err(CodeError::Malformed("unknown settings").into());
@@ -291,6 +401,7 @@ impl Assignment {
             time_limit_minutes: (limit > 0).then_some(limit),
             extra_time_percent: extra,
             pass_mark,
+            student_id_kind,
         })
     }
 
@@ -409,6 +520,7 @@ mod tests {
             time_limit_minutes: Some(20),
             extra_time_percent: 50,
             pass_mark: 60,
+            student_id_kind: StudentIdKind::NameOnly,
         }
     }
 
@@ -419,6 +531,70 @@ mod tests {
         assert!(code.starts_with("LA1."), "{code}");
         assert!(code.len() < 120, "{} chars: {code}", code.len());
         assert_eq!(Assignment::from_code(&code, READINGS).unwrap(), a);
+    }
+
+    #[test]
+    fn a_link_that_asks_for_an_id_is_format_2_and_format_1_still_reads() {
+        for kind in [StudentIdKind::Number, StudentIdKind::Email] {
+            let a = Assignment {
+                student_id_kind: kind,
+                ..sample()
+            };
+            let code = a.to_code(essay());
+            assert!(code.starts_with("LA2."), "{code}");
+            assert_eq!(Assignment::from_code(&code, READINGS).unwrap(), a);
+        }
+        // A format 1 link written before format 2 existed (this exact text), still read.
+        let old = sample().to_code(essay());
+        assert_eq!(
+            Assignment::from_code(&old, READINGS)
+                .unwrap()
+                .student_id_kind,
+            StudentIdKind::NameOnly
+        );
+        // A format 2 record that asks for nothing, or for an unknown kind, is refused.
+        let record = LINK.at_version(1).decode(&old).unwrap();
+        for byte in [0u8, 3] {
+            let mut with_kind = record.clone();
+            with_kind.push(byte);
+            assert_eq!(
+                Assignment::from_code(&LINK.encode(&with_kind), READINGS),
+                Err(LinkError::Code(CodeError::Malformed(
+                    "unknown student ID kind"
+                )))
+            );
+        }
+        // A format 1 record with a trailing byte is not read as format 2.
+        let mut longer = record;
+        longer.push(1);
+        assert!(Assignment::from_code(&LINK.at_version(1).encode(&longer), READINGS).is_err());
+    }
+
+    #[test]
+    fn typed_ids_and_emails_are_checked() {
+        use StudentIdKind::*;
+        assert_eq!(Number.check("  S-1024 "), Ok("S-1024".to_string()));
+        assert_eq!(
+            Email.check(" Ana.Lima@School.ORG "),
+            Ok("ana.lima@school.org".into())
+        );
+        assert_eq!(NameOnly.check("anything"), Ok(String::new()));
+        for (kind, typed) in [
+            (Number, ""),
+            (Number, "12 34"),
+            (Email, ""),
+            (Email, "ana"),
+            (Email, "ana@school"),
+            (Email, "@school.org"),
+            (Email, "ana@@school.org"),
+            (Email, "ana @school.org"),
+            (Email, "ana@school.org."),
+            (Number, "a\u{7}b"),
+        ] {
+            assert!(kind.check(typed).is_err(), "{kind:?} {typed:?}");
+        }
+        assert!(Number.check(&"9".repeat(MAX_STUDENT_ID_BYTES + 1)).is_err());
+        assert!(Number.check(&"9".repeat(MAX_STUDENT_ID_BYTES)).is_ok());
     }
 
     #[test]
@@ -657,11 +833,11 @@ mod tests {
             proptest::option::of(1u64..100_000_000),
             proptest::option::of(1u32..600),
             0u32..300,
-            0u8..=100,
+            (0u8..=100, 0usize..3),
         )
             .prop_filter("at least one question", |t| t.2.iter().any(|b| *b))
             .prop_map(
-                |(id, title, chosen, flags, seed, due, limit, extra, pass)| Assignment {
+                |(id, title, chosen, flags, seed, due, limit, extra, (pass, kind))| Assignment {
                     id,
                     title,
                     reading: essay().id.to_string(),
@@ -685,6 +861,7 @@ mod tests {
                     time_limit_minutes: limit,
                     extra_time_percent: extra,
                     pass_mark: pass,
+                    student_id_kind: StudentIdKind::ALL[kind],
                 },
             )
     }
@@ -718,7 +895,7 @@ mod tests {
         }
 
         #[test]
-        fn arbitrary_links_never_panic(text in "(LA1\\.)?[A-Za-z0-9_-]{0,160}") {
+        fn arbitrary_links_never_panic(text in "(LA[12]\\.)?[A-Za-z0-9_-]{0,160}") {
             let _ = Assignment::from_code(&text, READINGS);
         }
     }

@@ -8,7 +8,7 @@
 //!   "app": "Lectern",
 //!   "exported_at": 1764288000000.0,
 //!   "profile": "Student",
-//!   "progress": { "version": 1, "readings": { ... } }
+//!   "progress": { "version": 2, "readings": { ... } }
 //! }
 //! ```
 //!

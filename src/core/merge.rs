@@ -63,6 +63,12 @@ fn merge_assignment(ours: &AssignmentProgress, theirs: &AssignmentProgress) -> A
     AssignmentProgress {
         code: ours.code.clone(),
         student: ours.student.clone(),
+        // The ID the student gave on either side (ours if both: they gave it once, at Start).
+        student_id: if ours.student_id.is_empty() {
+            theirs.student_id.clone()
+        } else {
+            ours.student_id.clone()
+        },
         started_at: ours.started_at.min(theirs.started_at),
         answers: merge_maps(&ours.answers, &theirs.answers, merge_answer),
         handed_in,

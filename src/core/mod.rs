@@ -7,7 +7,9 @@ pub mod codec;
 #[cfg(test)]
 mod compat;
 pub mod credit;
+pub mod csv;
 pub mod fsrs;
+pub mod grade_export;
 pub mod gradebook;
 pub mod grading;
 pub mod handin;
@@ -17,7 +19,14 @@ pub mod merge;
 pub mod normalize;
 pub mod profiles;
 pub mod progress;
+pub mod question_export;
 pub mod response;
 pub mod review;
+pub mod scorm;
 pub mod settings;
 pub mod shuffle;
+pub mod xml;
+pub mod zip;
+
+#[cfg(test)]
+pub mod test_fixtures;

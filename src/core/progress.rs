@@ -41,6 +41,10 @@ pub struct AssignmentProgress {
     pub code: String,
     /// The name the student gave; it goes on the hand-in and seeds their question order.
     pub student: String,
+    /// The student ID or school email the assignment asked for (version 2); empty, and left
+    /// out of the JSON, when it asked for none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub student_id: String,
     /// When the student pressed Start, in milliseconds since the Unix epoch (the timer runs
     /// from here, across reloads).
     pub started_at: f64,
@@ -65,6 +69,7 @@ impl AssignmentProgress {
         AssignmentProgress {
             code,
             student,
+            student_id: String::new(),
             started_at,
             answers: BTreeMap::new(),
             handed_in: None,
@@ -161,7 +166,9 @@ fn is_false(value: &bool) -> bool {
 }
 
 impl Progress {
-    /// The format this app writes, and the newest it reads. See `docs/storage.md`.
+    /// The format this app writes, and the newest it reads. Version 2 added, per reading,
+    /// highlights, the review queue and `hinted`; the daily number of reviews; and an
+    /// assignment's `student_id`. See `docs/storage.md`.
     pub const VERSION: u32 = 2;
 
     pub fn new() -> Self {
@@ -541,6 +548,7 @@ pub(crate) mod tests {
         );
         p.look_up_term(&reading.id, "nato", 1.0, today);
         let mut work = AssignmentProgress::new("LA1.x".into(), "Ana".into(), 1.0);
+        work.student_id = "S-1".into();
         work.save_response("q", Response::Text("t".into()), 1.0, 2.0);
         // Never set by an assignment today, but a field of the record all the same.
         work.answers.get_mut("q").unwrap().hinted = true;
@@ -608,6 +616,7 @@ pub(crate) mod tests {
             "assignments.*.handed_in.code",
             "assignments.*.started_at",
             "assignments.*.student",
+            "assignments.*.student_id",
             "readings",
             "readings.*.answers",
             "readings.*.highlights",
@@ -779,6 +788,23 @@ pub(crate) mod tests {
             placement,
             crate::core::highlights::Placement::InText { .. }
         ));
+    }
+
+    /// Version 2 as a fixture: an assignment with a student ID; version 1's assignments (no ID)
+    /// still read, with none.
+    #[test]
+    fn version_2_fixture_with_a_student_id_round_trips() {
+        let fixture = r#"{"version":2,"readings":{},"assignments":{"0000002a":{"code":"LA2.x","student":"Ana","student_id":"ana@school.org","started_at":1700000000000.0,"answers":{},"handed_in":null}}}"#;
+        let p = Progress::from_json(fixture).unwrap();
+        assert_eq!(p.assignments["0000002a"].student_id, "ana@school.org");
+        assert_eq!(p.to_json(), fixture);
+        let v1 = fixture
+            .replace("\"version\":2", "\"version\":1")
+            .replace("\"student_id\":\"ana@school.org\",", "");
+        assert_eq!(
+            Progress::from_json(&v1).unwrap().assignments["0000002a"].student_id,
+            ""
+        );
     }
 
     #[test]

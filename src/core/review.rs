@@ -815,6 +815,7 @@ mod tests {
             time_limit_minutes: None,
             extra_time_percent: 0,
             pass_mark: 50,
+            student_id_kind: crate::core::assignment::StudentIdKind::NameOnly,
         }
     }
 

@@ -125,6 +125,7 @@ fn AssignmentForm(teacher: TeacherStore, created: RwSignal<Option<Assignment>>) 
             time_limit_minutes,
             extra_time_percent: 0,
             pass_mark: pass,
+            student_id_kind: crate::core::assignment::StudentIdKind::NameOnly,
         };
         problem.set(String::new());
         let code = assignment.to_code(reading);

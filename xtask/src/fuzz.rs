@@ -42,6 +42,17 @@ const TARGETS: &[(&str, &[&str])] = &[
             "core::handin::tests",
         ],
     ),
+    (
+        "LMS files: CSV as Canvas gradebooks come (round trips, arbitrary text) and SCORM suspend data",
+        &[
+            "-p",
+            "lectern",
+            "--lib",
+            "--",
+            "core::csv::properties",
+            "core::scorm::suspend::tests",
+        ],
+    ),
 ];
 
 pub const USAGE: &str = "\

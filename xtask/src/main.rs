@@ -13,6 +13,7 @@ mod cmd;
 mod content_report;
 mod csp;
 mod fuzz;
+mod lms;
 mod manifest;
 mod npm;
 mod precache;
@@ -50,13 +51,19 @@ commands:
                       bench/results.json (see docs/performance.md)
   fuzz [--cases N]    the property tests of every parser of outside input (content
                       compiler, backups, import limits, assignment links, hand-in
-                      codes, result files) with N cases each (default 20000)
+                      codes, result files, CSV, SCORM suspend data) with N cases each
+                      (default 20000)
   content-report [READING]
                       a reading's figures: questions by kind, skill and difficulty, the
                       answer patterns the item checks watch (true-or-false balance, longest
                       right option, recall share), questions per paragraph and the untested
                       ones, and every item-quality warning (READING: an id or folder under
                       questions/, or a folder's path; default: every reading)
+  export-questions --format gift|moodle-xml [--reading ID] [--out FILE]
+                      the questions in GIFT or Moodle XML, for a Moodle question bank
+  scorm --assignment CODE --out FILE.zip [--dist DIR]
+                      an assignment as a SCORM 1.2 package of the student app (from
+                      the release build in dist/, built if stale), for an LMS
   tools               only install the pinned tools (and show where they are)
   precache [DIR]      add the Content-Security-Policy to DIR/index.html, then write the
                       build's file list and version into DIR/sw.js (trunk runs it after
@@ -90,6 +97,8 @@ fn main() -> ExitCode {
         "fuzz" => fuzz::run(&ctx, &rest),
         "content-report" => content_report::run(&ctx, &rest),
         "precache" => precache::run(&ctx, &rest),
+        "export-questions" => lms::export_questions(&ctx, &rest),
+        "scorm" => lms::scorm(&ctx, &rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             Ok(())
