@@ -1,8 +1,9 @@
 //! The bundled readings in `questions/` compile, reproduce their sources verbatim and meet the
 //! question bank's requirements.
 
-use lectern_content::compiler::{compile_all, source_paragraphs};
-use lectern_content::{Answer, Reading, Skill};
+use lectern_content::compiler::{compile_all, compile_files, source_paragraphs};
+use lectern_content::compiler::{ReadingFiles, SourceFile};
+use lectern_content::{Answer, Question, Reading, Skill};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -216,6 +217,95 @@ fn earlier_banks_and_retired_questions_are_kept() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../questions/adversaries-to-allies");
     let compiled = lectern_content::compiler::compile_reading(&dir).unwrap();
     assert!(compiled.strict);
+}
+
+/// What grades a question and what a student is asked: everything but its hint, explanation,
+/// feedback, skill and difficulty, which may be reworded under the same id
+/// (docs/authoring.md, "Changing a published bank").
+fn meaning(q: &Question) -> Question {
+    let mut q = q.clone();
+    q.hint = Default::default();
+    q.explanation = Default::default();
+    q.skill = Skill::Recall;
+    q.difficulty = lectern_content::Difficulty::Easy;
+    match &mut q.answer {
+        Answer::SingleChoice { options } | Answer::MultipleSelect { options } => {
+            let mut plain = options.to_vec();
+            for o in plain.iter_mut() {
+                o.feedback = None;
+            }
+            *options = plain.into();
+        }
+        Answer::ShortAnswer { near_misses, .. } => {
+            // Near misses grade as wrong, as any answer not accepted does: only their
+            // feedback is theirs.
+            *near_misses = Default::default();
+        }
+        Answer::TrueFalse { feedback, .. }
+        | Answer::Matching { feedback, .. }
+        | Answer::Ordering { feedback, .. }
+        | Answer::EvidenceSelection { feedback }
+        | Answer::FillBlank { feedback, .. } => *feedback = Default::default(),
+    }
+    q
+}
+
+/// Bank 1 as it was published (`tests/compat/bank-v1/questions.toml`, from the commit the
+/// compatibility fixtures were made at): each of its questions is either still asked with the
+/// same meaning and key, or retired word for word. A question whose prompt, options or
+/// accepted answers change needs a new id; this is what keeps old links, codes and stored
+/// answers honest.
+#[test]
+fn bank_1_questions_keep_their_meaning_or_are_retired_whole() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let file = |path: &str| {
+        SourceFile::new(
+            path,
+            std::fs::read_to_string(root.join(path)).expect("a bundled file"),
+        )
+    };
+    let reading = file("questions/adversaries-to-allies/reading.toml");
+    let glossary = file("questions/adversaries-to-allies/glossary.toml");
+    let published = file("tests/compat/bank-v1/questions.toml");
+    let load_source = |path: &Path| -> Result<String, Vec<lectern_content::compiler::Diagnostic>> {
+        Ok(std::fs::read_to_string(root.join(path)).expect("the source"))
+    };
+    let bank_1 = compile_files(
+        ReadingFiles {
+            reading: &reading,
+            glossary: Some(&glossary),
+            questions: &published,
+            history: None,
+        },
+        &load_source,
+    )
+    .unwrap_or_else(|errors| panic!("bank 1 no longer compiles: {errors:?}"))
+    .reading;
+    let essay = essay();
+    let ids: Vec<&str> = bank_1.questions.iter().map(|q| q.id.as_ref()).collect();
+    assert_eq!(
+        ids,
+        essay.bank_ids(1).unwrap(),
+        "bank 1's list in history.toml"
+    );
+    for then in bank_1.questions.iter() {
+        if let Some(now) = essay.question(&then.id) {
+            assert_eq!(
+                meaning(now),
+                meaning(then),
+                "`{}` is still asked, so it must mean what it meant in bank 1: give it a new id",
+                then.id
+            );
+        } else {
+            let retired = essay.retired.iter().find(|r| r.id == then.id);
+            assert_eq!(
+                retired,
+                Some(then),
+                "`{}` is retired, so it must be kept word for word",
+                then.id
+            );
+        }
+    }
 }
 
 #[test]

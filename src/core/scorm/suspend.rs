@@ -579,7 +579,7 @@ mod tests {
     #[test]
     fn more_than_fits_even_cut_is_an_error() {
         // A reading with the essay's questions many times over, by asking for them all in an
-        // assignment whose answers all carry first-try scores: 52 questions fit easily, so
+        // assignment whose answers all carry first-try scores: the essay's questions fit easily, so
         // fake a huge assignment by repeating question ids.
         let mut a = everything();
         let ids = a.questions.clone();

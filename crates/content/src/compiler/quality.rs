@@ -19,15 +19,18 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 /// The names of every check, in the order docs/authoring.md explains them.
-pub const CHECKS: [&str; 16] = [
+pub const CHECKS: [&str; 19] = [
     TRUE_FALSE_BALANCE,
     LONGEST_OPTION,
     LONG_RIGHT_OPTION,
     ALL_OF_THE_ABOVE,
     ABSOLUTE_WORD,
+    GRAMMATICAL_NUMBER,
     KEY_IN_HINT,
+    HINT_KEY_WORDS,
     KEY_IN_EXPLANATION,
     GIVES_AWAY_LATER,
+    GIVES_AWAY_IN_SECTION,
     GLOSSARY_VOCABULARY,
     MISQUOTE,
     SAME_TEST,
@@ -43,9 +46,12 @@ pub const LONGEST_OPTION: &str = "longest-option";
 pub const LONG_RIGHT_OPTION: &str = "long-right-option";
 pub const ALL_OF_THE_ABOVE: &str = "all-of-the-above";
 pub const ABSOLUTE_WORD: &str = "absolute-word";
+pub const GRAMMATICAL_NUMBER: &str = "grammatical-number";
 pub const KEY_IN_HINT: &str = "key-in-hint";
+pub const HINT_KEY_WORDS: &str = "hint-key-words";
 pub const KEY_IN_EXPLANATION: &str = "key-in-explanation";
 pub const GIVES_AWAY_LATER: &str = "gives-away-later";
+pub const GIVES_AWAY_IN_SECTION: &str = "gives-away-in-section";
 pub const GLOSSARY_VOCABULARY: &str = "glossary-vocabulary";
 pub const MISQUOTE: &str = "misquote";
 pub const SAME_TEST: &str = "same-test";
@@ -72,6 +78,8 @@ pub const MIN_FOR_RECALL_SHARE: usize = 10;
 pub const SENTENCE_WINDOW: usize = 6;
 /// A quoted passage of this many words or more must be in the text word for word.
 pub const MIN_QUOTE_WORDS: usize = 3;
+/// A word shorter than this says too little to give an answer away in a hint.
+pub const MIN_KEY_WORD: usize = 4;
 
 /// Words that make a statement absolute: a test-wise student's cue that it is wrong.
 pub const ABSOLUTE_WORDS: [&str; 18] = [
@@ -124,12 +132,16 @@ pub fn check(reading: &Reading, spans: &[Spans], file: &SourceFile) -> Vec<Diagn
     for (i, item) in questions.iter().enumerate() {
         c.options(item);
         c.absolute_words(item);
+        c.grammatical_number(item);
         c.key_in_own_texts(item);
         c.glossary_vocabulary(reading, item);
         c.misquotes(reading, item);
         c.number_forms(item);
         for later in &questions[i + 1..] {
             c.gives_away(item, later);
+            if later.question.section == item.question.section {
+                c.gives_away_in_section(item, later);
+            }
             c.same_test(item, later);
         }
         if let Some(before) = i.checked_sub(1).map(|j| &questions[j]) {
@@ -148,6 +160,12 @@ struct Item<'a> {
     /// What a student sees of the question, field by field.
     texts: Vec<Field<'a>>,
     keys: Vec<Key>,
+    /// The other forms of a typed answer, of two words or more: a question shown beside this
+    /// one must not hold any of them either.
+    other_forms: Vec<Key>,
+    /// Words that only the answer has: not in the prompt, nor in a wrong option, nor in
+    /// another sentence of the section (see [`key_words`]).
+    key_words: Vec<String>,
 }
 
 /// A text a student sees, where it is written, and its words.
@@ -235,15 +253,18 @@ impl<'a> Item<'a> {
             }
         }
         match &question.answer {
+            // Each item, and each part of a text with blanks, on its own: the student reads
+            // no phrase across two of them.
             Answer::Matching {
                 pairs, distractors, ..
             } => {
-                let items: Vec<&str> = pairs
+                let items = pairs
                     .iter()
-                    .flat_map(|p| [p.left.as_ref(), p.right.as_ref()])
-                    .chain(distractors.iter().map(|d| d.as_ref()))
-                    .collect();
-                add("the items to match".into(), table, items.join(" / ").into());
+                    .flat_map(|p| [&p.left, &p.right])
+                    .chain(distractors.iter());
+                for item in items {
+                    add("an item to match".into(), table, item.as_ref().into());
+                }
             }
             Answer::Ordering { items, .. } => {
                 // Shown shuffled: each item on its own, so no order is read into them.
@@ -252,12 +273,9 @@ impl<'a> Item<'a> {
                 }
             }
             Answer::FillBlank { parts, .. } => {
-                let shown: Vec<&str> = parts.iter().map(|p| p.as_ref()).collect();
-                add(
-                    "the text with blanks".into(),
-                    table,
-                    shown.join(" ___ ").into(),
-                );
+                for part in parts.iter() {
+                    add("the text with blanks".into(), table, part.as_ref().into());
+                }
             }
             _ => {}
         }
@@ -266,6 +284,8 @@ impl<'a> Item<'a> {
             spans,
             texts,
             keys: keys(reading, question),
+            other_forms: other_forms(question),
+            key_words: key_words(reading, question),
         }
     }
 
@@ -321,6 +341,118 @@ fn keys(reading: &Reading, question: &Question) -> Vec<Key> {
             .map(|s| Key::Sentence(words(&s.text)))
             .collect(),
     }
+}
+
+/// The accepted forms of a typed answer after the first (which is among [`keys`]), of two
+/// words or more once a leading article is dropped: a place name or a single word is bound to
+/// come up again in the questions of its section.
+fn other_forms(question: &Question) -> Vec<Key> {
+    let lists: Vec<&[crate::model::Text]> = match &question.answer {
+        Answer::ShortAnswer { accepted, .. } => vec![accepted],
+        Answer::FillBlank { blanks, .. } => blanks.iter().map(|b| &b.accepted[..]).collect(),
+        _ => return Vec::new(),
+    };
+    let mut found: Vec<Vec<String>> = Vec::new();
+    for list in lists {
+        for form in list.iter().skip(1) {
+            let mut w = words(form);
+            if matches!(w.first().map(String::as_str), Some("a" | "an" | "the")) {
+                w.remove(0);
+            }
+            if w.len() >= 2 && meaningful(&w) && !found.contains(&w) {
+                found.push(w);
+            }
+        }
+    }
+    found.into_iter().map(Key::Phrase).collect()
+}
+
+/// The words a hint must not use: those of the answer that tell it apart from what the student
+/// is shown anyway. For a choice question, the words of the right options that are neither in
+/// the prompt nor in a wrong option; for a typed answer, those of its accepted forms that are
+/// not in the prompt or the text around the blanks; for an evidence question, those of its
+/// sentences that are in no other sentence of the section nor in the prompt. True or false,
+/// matching and ordering have none (their answers are not words of their own).
+fn key_words(reading: &Reading, question: &Question) -> Vec<String> {
+    let shown: BTreeSet<String> = words(&question.prompt).iter().map(|w| stem(w)).collect();
+    let content = |text: &str| -> Vec<String> {
+        words(text)
+            .into_iter()
+            .filter(|w| w.chars().count() >= MIN_KEY_WORD && !STOP_WORDS.contains(&w.as_str()))
+            .collect()
+    };
+    let (answer, others): (Vec<String>, Vec<String>) = match &question.answer {
+        Answer::SingleChoice { options } | Answer::MultipleSelect { options } => (
+            options
+                .iter()
+                .filter(|o| o.correct)
+                .flat_map(|o| content(&o.text))
+                .collect(),
+            options
+                .iter()
+                .filter(|o| !o.correct)
+                .flat_map(|o| words(&o.text))
+                .collect(),
+        ),
+        Answer::ShortAnswer { accepted, .. } => (
+            accepted.iter().flat_map(|a| content(a)).collect(),
+            Vec::new(),
+        ),
+        Answer::FillBlank { parts, blanks, .. } => (
+            blanks
+                .iter()
+                .flat_map(|b| b.accepted.iter())
+                .flat_map(|a| content(a))
+                .collect(),
+            parts.iter().flat_map(|p| words(p)).collect(),
+        ),
+        Answer::EvidenceSelection { .. } => {
+            let section: Vec<&crate::model::Sentence> = reading
+                .section(&question.section)
+                .into_iter()
+                .flat_map(|s| s.paragraphs.iter())
+                .flat_map(|p| p.sentences.iter())
+                .collect();
+            let is_key = |id: &str| question.evidence.iter().any(|e| e == id);
+            (
+                section
+                    .iter()
+                    .filter(|s| is_key(&s.id))
+                    .flat_map(|s| content(&s.text))
+                    .collect(),
+                section
+                    .iter()
+                    .filter(|s| !is_key(&s.id))
+                    .flat_map(|s| words(&s.text))
+                    .collect(),
+            )
+        }
+        Answer::TrueFalse { .. } | Answer::Matching { .. } | Answer::Ordering { .. } => {
+            return Vec::new()
+        }
+    };
+    let others: BTreeSet<String> = others.iter().map(|w| stem(w)).collect();
+    let mut found: Vec<String> = Vec::new();
+    for word in answer {
+        let s = stem(&word);
+        if !shown.contains(&s) && !others.contains(&s) && !found.iter().any(|f| stem(f) == s) {
+            found.push(word);
+        }
+    }
+    found
+}
+
+/// A word without the endings that make "perceived", "perceives" and "perceiving" one word to a
+/// reader: -s, -es, -ed, -ing, -ly, when four letters or more remain.
+fn stem(word: &str) -> String {
+    for ending in ["ing", "ed", "es", "ly", "s"] {
+        if let Some(rest) = word.strip_suffix(ending) {
+            if rest.chars().count() >= MIN_KEY_WORD {
+                return rest.to_string();
+            }
+        }
+    }
+    word.to_string()
 }
 
 impl Key {
@@ -576,6 +708,24 @@ impl Checker<'_> {
                 KEY_IN_HINT,
                 format!("the hint gives the answer away: it contains “{found}”"),
             );
+        } else {
+            let used: Vec<&str> = item
+                .key_words
+                .iter()
+                .filter(|k| hint.words.iter().any(|w| stem(w) == stem(k)))
+                .map(String::as_str)
+                .collect();
+            if !used.is_empty() {
+                self.warn(
+                    &hint.span,
+                    HINT_KEY_WORDS,
+                    format!(
+                        "the hint uses “{}”, {} of the answer that the prompt does not use: point at where to look and what kind of thing to look for, not at the answer's words",
+                        used.join("”, “"),
+                        if used.len() == 1 { "a word" } else { "words" }
+                    ),
+                );
+            }
         }
         if let Answer::SingleChoice { options } | Answer::MultipleSelect { options } =
             &item.question.answer
@@ -613,6 +763,91 @@ impl Checker<'_> {
                 );
                 return;
             }
+        }
+    }
+
+    /// The questions of a section are shown together, so neither may hold the other's answer
+    /// in any of its forms: a later one the earlier one's (any form of two words or more, or
+    /// the key that [`Self::gives_away`] looks for, but of two words or more), an earlier one a
+    /// later one's other forms (the first is [`Self::gives_away`]'s).
+    fn gives_away_in_section(&mut self, earlier: &Item, later: &Item) {
+        let several_words = |k: &&Key| match k {
+            Key::Phrase(words) => words.len() >= 2,
+            _ => true,
+        };
+        let pairs = [
+            (
+                later,
+                earlier,
+                earlier
+                    .keys
+                    .iter()
+                    .chain(&earlier.other_forms)
+                    .filter(several_words)
+                    .collect::<Vec<_>>(),
+            ),
+            (earlier, later, later.other_forms.iter().collect::<Vec<_>>()),
+        ];
+        for (shown, asked, keys) in pairs {
+            for field in &shown.texts {
+                if let Some(found) = keys.iter().find_map(|k| k.found_in(&field.words)) {
+                    let line = self.line(&asked.spans.table);
+                    self.warn(
+                        &field.span,
+                        GIVES_AWAY_IN_SECTION,
+                        format!(
+                            "{} gives away the answer of `{}` (line {line}), shown with it after the same section: it contains “{found}”",
+                            field.name,
+                            asked.id()
+                        ),
+                    );
+                    break;
+                }
+            }
+        }
+    }
+
+    /// One option (or item to match) written in another grammatical number than the rest
+    /// ("Wants …" among "Want …", "See …") tells a test-wise student which subject it goes with.
+    fn grammatical_number(&mut self, item: &Item) {
+        let (texts, place): (Vec<(String, &str)>, Vec<&Range<usize>>) = match &item.question.answer
+        {
+            Answer::SingleChoice { options } | Answer::MultipleSelect { options } => (
+                options
+                    .iter()
+                    .map(|o| (format!("option `{}`", o.id), o.text.as_ref()))
+                    .collect(),
+                item.spans.options.iter().collect(),
+            ),
+            Answer::Matching {
+                pairs, distractors, ..
+            } => {
+                let rights: Vec<(String, &str)> = pairs
+                    .iter()
+                    .map(|p| p.right.as_ref())
+                    .chain(distractors.iter().map(|d| d.as_ref()))
+                    .map(|t| (format!("the item to match “{t}”"), t))
+                    .collect();
+                let n = rights.len();
+                (rights, vec![&item.spans.table; n])
+            }
+            _ => return,
+        };
+        let firsts: Vec<String> = texts
+            .iter()
+            .map(|(_, t)| words(t).into_iter().next().unwrap_or_default())
+            .collect();
+        if let Some((odd, other)) = odd_number(&firsts) {
+            let (name, _) = &texts[odd];
+            let span = place.get(odd).copied().unwrap_or(&item.spans.table);
+            self.warn(
+                span,
+                GRAMMATICAL_NUMBER,
+                format!(
+                    "{name} starts “{}”, in another grammatical number than “{}”: the verb tells a test-wise student which subject it goes with; write every option in the same form",
+                    firsts[odd], firsts[other]
+                ),
+            );
         }
     }
 
@@ -793,6 +1028,48 @@ impl Checker<'_> {
                 "Part B of a pair asks “Which sentence best supports your answer to Part A?” (or names the sentences to choose): a student must know it is about their own answer".into(),
             );
         }
+    }
+}
+
+/// Verbs whose form shows the number of their subject: (singular, plural).
+const NUMBER_PAIRS: [(&str, &str); 4] = [
+    ("is", "are"),
+    ("was", "were"),
+    ("has", "have"),
+    ("does", "do"),
+];
+
+/// Among the first words of some options, the one whose grammatical number differs from all the
+/// others that show one, and one of those others: an auxiliary of the other number ("is" among
+/// "are"), or a verb with -s whose bare form starts another option ("wants" against "want").
+fn odd_number(firsts: &[String]) -> Option<(usize, usize)> {
+    // The number each first word shows, if it shows one: true for singular.
+    let number = |i: usize| -> Option<bool> {
+        let w = firsts[i].as_str();
+        if NUMBER_PAIRS.iter().any(|(s, _)| *s == w) {
+            return Some(true);
+        }
+        if NUMBER_PAIRS.iter().any(|(_, p)| *p == w) {
+            return Some(false);
+        }
+        let bare = |v: &str| firsts.iter().any(|f| f == v);
+        if ["es", "s"].iter().any(|e| {
+            w.strip_suffix(e)
+                .is_some_and(|v| v.chars().count() >= 2 && bare(v))
+        }) {
+            return Some(true);
+        }
+        let marked = |f: &String| ["es", "s"].iter().any(|e| f.strip_suffix(e) == Some(w));
+        (w.chars().count() >= 2 && firsts.iter().any(marked)).then_some(false)
+    };
+    let shown: Vec<(usize, bool)> = (0..firsts.len())
+        .filter_map(|i| number(i).map(|n| (i, n)))
+        .collect();
+    let singular: Vec<usize> = shown.iter().filter(|(_, n)| *n).map(|(i, _)| *i).collect();
+    let plural: Vec<usize> = shown.iter().filter(|(_, n)| !*n).map(|(i, _)| *i).collect();
+    match (singular.as_slice(), plural.as_slice()) {
+        ([odd], [other, ..]) | ([other, _, ..], [odd]) => Some((*odd, *other)),
+        _ => None,
     }
 }
 
@@ -1047,6 +1324,39 @@ mod tests {
         assert!(sentence
             .found_in(&w("'influence are major Uzbek military facilities'"))
             .is_some());
+    }
+
+    #[test]
+    fn one_verb_in_another_number_stands_out() {
+        let firsts =
+            |list: &[&str]| -> Vec<String> { list.iter().map(|w| w.to_string()).collect() };
+        // "Wants" among "Want", "See", "Back": only the singular one fits "President Putin".
+        assert_eq!(
+            odd_number(&firsts(&[
+                "back", "wants", "see", "uneasy", "want", "expect"
+            ])),
+            Some((1, 4))
+        );
+        assert_eq!(odd_number(&firsts(&["are", "is", "are"])), Some((1, 0)));
+        assert_eq!(odd_number(&firsts(&["is", "are", "is"])), Some((1, 0)));
+        assert_eq!(
+            odd_number(&firsts(&["back", "see", "want", "expect"])),
+            None
+        );
+        assert_eq!(
+            odd_number(&firsts(&["is", "is", "are", "are"])),
+            None,
+            "two of each: no odd one"
+        );
+        assert_eq!(odd_number(&firsts(&["us", "u"])), None, "“U.S.” is no verb");
+    }
+
+    #[test]
+    fn stems_join_the_forms_of_a_word() {
+        assert_eq!(stem("perceived"), stem("perceives"));
+        assert_eq!(stem("mending"), "mend");
+        assert_eq!(stem("doubts"), "doubt");
+        assert_eq!(stem("ties"), "ties", "too short to cut");
     }
 
     #[test]
