@@ -1,11 +1,11 @@
 //! The teacher's stored data and the browser helpers the classroom pages use, in headless
 //! Chromium: unreadable or newer gradebook data is never written over; dates typed into a
 //! `datetime-local` field are read in the device's time zone; a change the browser does not
-//! save is told.
+//! save is told; the review queue's days are the device's calendar days.
 #![cfg(target_arch = "wasm32")]
 
 use lectern::content::READINGS;
-use lectern::core::assignment::{Assignment, Mode};
+use lectern::core::assignment::{Assignment, Mode, StudentIdKind};
 use lectern::core::gradebook::TeacherDataError;
 use lectern::platform::dom;
 use lectern::state::{TeacherStore, TEACHER_KEY};
@@ -24,6 +24,7 @@ fn assignment() -> Assignment {
         title: "Quiz".into(),
         reading: reading.id.to_string(),
         questions: vec![reading.questions[0].id.to_string()],
+        bank: reading.bank_version(),
         mode: Mode::Practice,
         shuffle_questions: false,
         shuffle_options: false,
@@ -32,6 +33,7 @@ fn assignment() -> Assignment {
         time_limit_minutes: None,
         extra_time_percent: 0,
         pass_mark: 50,
+        student_id_kind: StudentIdKind::NameOnly,
     }
 }
 
@@ -140,4 +142,32 @@ fn local_dates_and_times_are_the_devices() {
         assert_eq!(dom::local_date_time(ms), expected);
         assert!(expected.starts_with(&dom::local_date(ms)));
     }
+}
+
+#[wasm_bindgen_test]
+fn review_days_are_the_devices_calendar_days() {
+    // Now, midsummer and midwinter (either side of any summer-time change), and just before
+    // and after a local midnight.
+    let now = dom::now_ms();
+    let midnight = js_sys::Date::new_with_year_month_day(2026, 11, 1).get_time();
+    let times = [
+        now,
+        js_sys::Date::new_with_year_month_day(2026, 6, 15).get_time(),
+        js_sys::Date::new_with_year_month_day(2026, 0, 15).get_time(),
+        midnight - 1.0,
+        midnight,
+    ];
+    for ms in times {
+        let date = js_sys::Date::new(&ms.into());
+        let utc_midnight = js_sys::Date::utc(date.get_full_year().into(), date.get_month().into());
+        let expected = (utc_midnight / 86_400_000.0) as i32 + date.get_date() as i32 - 1;
+        assert_eq!(dom::local_day(ms).0, expected, "{ms}");
+    }
+    assert_eq!(
+        dom::local_day(midnight).0,
+        dom::local_day(midnight - 1.0).0 + 1
+    );
+    // A test run across midnight sees the next day.
+    let today = dom::today().0;
+    assert!(today == dom::local_day(now).0 || today == dom::local_day(now).0 + 1);
 }

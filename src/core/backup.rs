@@ -8,7 +8,7 @@
 //!   "app": "Lectern",
 //!   "exported_at": 1764288000000.0,
 //!   "profile": "Student",
-//!   "progress": { "version": 1, "readings": { ... } }
+//!   "progress": { "version": 2, "readings": { ... } }
 //! }
 //! ```
 //!
@@ -279,6 +279,10 @@ pub struct ReadingSummary {
     pub sections_read: usize,
     /// The latest answer's time, if any question was answered.
     pub last_answered_at: Option<f64>,
+    /// Highlights (with or without a note).
+    pub highlights: usize,
+    /// Questions and terms in the review queue.
+    pub reviews: usize,
 }
 
 pub fn preview(backup: &Backup) -> Preview {
@@ -295,6 +299,8 @@ pub fn preview(backup: &Backup) -> Preview {
                 .values()
                 .map(|r| r.last_answered_at)
                 .reduce(f64::max),
+            highlights: progress.highlights.items.len(),
+            reviews: progress.review.len(),
         })
         .collect();
     Preview {
@@ -391,11 +397,52 @@ mod tests {
         assert_eq!(replaced, sample());
     }
 
+    /// The essay and its opening paragraph, to highlight.
+    fn opening() -> (
+        &'static lectern_content::Reading,
+        crate::core::highlights::Span,
+    ) {
+        let reading = &crate::content::READINGS[0];
+        let span = crate::core::highlights::Span::sentences(
+            reading,
+            "intriguing-question",
+            "collaboration-real",
+        );
+        (reading, span.unwrap())
+    }
+
+    /// A highlight removed since the backup was made stays removed when the backup is merged
+    /// back in; one made since stays.
+    #[test]
+    fn an_older_backup_does_not_bring_back_a_removed_highlight() {
+        let (reading, span) = opening();
+        let mut here = sample();
+        here.add_highlight(reading, "old", &span, Default::default(), "", 4_000.0)
+            .unwrap();
+        let backup = parse(&export(&here, "Ana", NOV_28), KNOWN).unwrap();
+        assert!(here.remove_highlight(&reading.id, "old", 5_000.0));
+        here.add_highlight(reading, "new", &span, Default::default(), "", 6_000.0)
+            .unwrap();
+        let merged = restore(&here, &backup, RestoreMode::Merge);
+        let highlights = &merged.reading(&reading.id).unwrap().highlights;
+        assert_eq!(highlights.items.keys().collect::<Vec<_>>(), ["new"]);
+        assert!(highlights.removed.contains_key("old"));
+    }
+
     #[test]
     fn preview_summarizes_each_reading() {
         let mut progress = sample();
         progress.visit_section("other", "start");
+        let (reading, span) = opening();
+        progress
+            .add_highlight(reading, "h", &span, Default::default(), "note", 4_000.0)
+            .unwrap();
+        progress.look_up_term(&reading.id, "nato", 4_000.0, crate::core::review::Day(1));
         let backup = parse(&export(&progress, "Ana", NOV_28), KNOWN).unwrap();
+        assert_eq!(
+            backup.progress, progress,
+            "highlights and reviews are in the backup"
+        );
         let preview = preview(&backup);
         assert_eq!(preview.profile, "Ana");
         assert_eq!(preview.exported_at, NOV_28);
@@ -407,12 +454,16 @@ mod tests {
                     answered: 2,
                     sections_read: 2,
                     last_answered_at: Some(3_000.0),
+                    highlights: 1,
+                    reviews: 1,
                 },
                 ReadingSummary {
                     reading: "other".into(),
                     answered: 0,
                     sections_read: 1,
                     last_answered_at: None,
+                    highlights: 0,
+                    reviews: 0,
                 },
             ]
         );
@@ -464,11 +515,25 @@ mod tests {
         assert_eq!(record.response, Response::Choice("ivanov".into()));
         assert_eq!((record.tries, record.first_try_correct), (2, false));
         assert_eq!(record.last_answered_at, 1_700_000_060_000.0);
-        // And it is exactly what this app writes today.
-        assert_eq!(
-            export(&backup.progress, &backup.profile, backup.exported_at),
-            fixture
+        // Written back as version 2 with everything of version 1 where it was, and the
+        // question right only after a retry in the review queue.
+        let written = export(&backup.progress, &backup.profile, backup.exported_at);
+        let old: Value = serde_json::from_str(fixture).unwrap();
+        let new: Value = serde_json::from_str(&written).unwrap();
+        assert!(
+            crate::core::progress::tests::keeps_everything(&old, &new),
+            "{written}"
         );
+        assert_eq!(new["progress"]["version"], 2);
+        assert_eq!(new["version"], 1, "the envelope is unchanged");
+        let card = &backup
+            .progress
+            .reading("adversaries-to-allies")
+            .unwrap()
+            .review
+            .questions["who-offered-intelligence"];
+        assert_eq!(card.grade, crate::core::fsrs::Grade::Hard);
+        assert_eq!(parse(&written, &["adversaries-to-allies"]).unwrap(), backup);
     }
 
     #[test]
@@ -574,7 +639,7 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "The progress in this backup was saved by a newer version of Lectern (progress \
-             format 7; this one reads up to 1): update first, then restore it again."
+             format 7; this one reads up to 2): update first, then restore it again."
         );
     }
 
@@ -707,6 +772,7 @@ mod properties {
                     tries,
                     first_try_correct: right,
                     first_try_score: if right { 1.0 } else { 0.0 },
+                    hinted: right && tries % 2 == 0,
                     first_answered_at: first as f64,
                     last_answered_at: (first + later) as f64,
                 }
@@ -718,13 +784,19 @@ mod properties {
             btree_map("[a-z0-9-]{1,12}", answer(), 0..5),
             btree_set("[a-z-]{1,8}", 0..4),
             option::of("[a-z-]{1,8}"),
+            crate::core::merge::properties::highlights(),
         )
-            .prop_map(|(answers, sections_read, last_section)| {
-                crate::core::progress::ReadingProgress {
+            .prop_map(|(answers, sections_read, last_section, highlights)| {
+                let mut reading = crate::core::progress::ReadingProgress {
                     answers,
                     sections_read,
                     last_section,
-                }
+                    highlights,
+                    review: Default::default(),
+                };
+                // The review queue as study leaves it.
+                crate::core::review::queue_from_answers(&mut reading);
+                reading
             });
         btree_map("[abc]", reading, 0..4).prop_map(|readings| Progress {
             version: Progress::VERSION,

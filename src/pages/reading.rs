@@ -75,20 +75,30 @@ pub fn ReadingOverview(reading: &'static Reading) -> impl IntoView {
                         })}
                 </dl>
                 <h3>"The authors"</h3>
-                <ul class="authors">
-                    {reading
-                        .authors
-                        .iter()
-                        .map(|a| {
-                            view! {
-                                <li>
-                                    <strong>{a.name.as_ref()}</strong>
-                                    {format!(": {}", a.role)}
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
+                // The source's own note on its authors, word for word, as every sentence of the
+                // text is; a reading without one lists each author with their role.
+                {match reading.credits.as_ref() {
+                    Some(credits) => view! { <p class="authors">{credits.as_ref()}</p> }.into_any(),
+                    None => {
+                        view! {
+                            <ul class="authors">
+                                {reading
+                                    .authors
+                                    .iter()
+                                    .map(|a| {
+                                        view! {
+                                            <li>
+                                                <strong>{a.name.as_ref()}</strong>
+                                                {format!(": {}", a.role)}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                            .into_any()
+                    }
+                }}
             </section>
             <section class="contents" aria-labelledby="contents-heading">
                 <h2 id="contents-heading">"Contents"</h2>

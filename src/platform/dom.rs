@@ -8,6 +8,18 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
+/// The device's calendar day at a time, in its time zone then (summer time included): what the
+/// review queue counts in.
+pub fn local_day(ms: f64) -> crate::core::review::Day {
+    let offset_minutes = js_sys::Date::new(&ms.into()).get_timezone_offset();
+    crate::core::review::Day::from_local_ms(ms, offset_minutes)
+}
+
+/// Today, on the device's calendar.
+pub fn today() -> crate::core::review::Day {
+    local_day(now_ms())
+}
+
 fn element(id: &str) -> Option<web_sys::HtmlElement> {
     web_sys::window()?
         .document()?

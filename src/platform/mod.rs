@@ -3,6 +3,7 @@
 
 pub mod dom;
 pub mod files;
+pub mod scorm;
 pub mod service_worker;
 pub mod speech;
 pub mod storage;

@@ -22,7 +22,11 @@ fn container() -> Option<ServiceWorkerContainer> {
 
 /// Registers the worker and watches for updates, calling `on_ready` when a new build waits.
 /// Debug builds (`cargo xtask serve`) instead remove any worker, so none goes stale there.
+/// A SCORM package registers none: it runs from the LMS's file path, on the LMS's origin.
 pub fn start(on_ready: impl Fn() + Clone + 'static) {
+    if crate::platform::scorm::in_package() {
+        return;
+    }
     let Some(container) = container() else { return };
     if cfg!(debug_assertions) {
         wasm_bindgen_futures::spawn_local(unregister_all(container));

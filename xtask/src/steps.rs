@@ -96,7 +96,8 @@ pub fn test(ctx: &Ctx, args: &[String]) -> ExitCode {
 
 fn ensure_tools(ctx: &Ctx) -> Result<(), String> {
     ctx.tools.ensure(&ctx.root)?;
-    browser::ensure_chromium()
+    browser::ensure_chromium()?;
+    crate::lms::ensure_xmllint()
 }
 
 /// rustfmt, then leptosfmt for the `view!` bodies rustfmt skips (its defaults: rustfmt's

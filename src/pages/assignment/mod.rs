@@ -94,10 +94,11 @@ fn sections_of(assignment: &Assignment, reading: &'static Reading) -> Vec<&'stat
         .sections
         .iter()
         .filter(|s| {
-            reading
+            assignment
                 .questions
                 .iter()
-                .any(|q| q.section == s.id && assignment.questions.iter().any(|id| *id == q.id))
+                .filter_map(|id| reading.any_question(id))
+                .any(|q| q.section == s.id)
         })
         .collect()
 }

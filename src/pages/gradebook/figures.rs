@@ -11,7 +11,9 @@ pub fn QuestionStats(stats: Vec<QuestionStat>, reading: &'static Reading) -> imp
     let rows = stats
         .into_iter()
         .map(|s| {
-            let prompt = reading.question(&s.id).map_or("", |q| q.prompt.as_ref());
+            let prompt = reading
+                .any_question(&s.id)
+                .map_or("", |q| q.prompt.as_ref());
             view! {
                 <tr>
                     <th scope="row">{format!("Q{}", s.number)}</th>

@@ -5,7 +5,7 @@
 use super::question_picker::QuestionPicker;
 use crate::components::field::{bound, field};
 use crate::components::focus::ElementRef;
-use crate::core::assignment::{Assignment, Mode, MAX_TITLE_BYTES};
+use crate::core::assignment::{complete_pairs, Assignment, Mode, StudentIdKind, MAX_TITLE_BYTES};
 use crate::core::codec::truncate;
 use crate::platform::dom;
 use lectern_content::Reading;
@@ -50,7 +50,9 @@ pub fn AssignmentForm(
             id: dom::random_u32(),
             title: fields.title,
             reading: reading.id.to_string(),
-            questions: fields.questions,
+            // The two parts of a pair go together.
+            questions: complete_pairs(reading, &fields.questions),
+            bank: reading.bank_version(),
             mode: draft.mode.get_untracked(),
             shuffle_questions: draft.shuffle_questions.get_untracked(),
             shuffle_options: draft.shuffle_options.get_untracked(),
@@ -59,6 +61,7 @@ pub fn AssignmentForm(
             time_limit_minutes: fields.time_limit_minutes,
             extra_time_percent: 0,
             pass_mark: fields.pass_mark,
+            student_id_kind: StudentIdKind::NameOnly,
         };
         problem.set(None);
         let code = assignment.to_code(reading);
