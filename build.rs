@@ -1,7 +1,8 @@
 //! Compiles the readings in `questions/` into checked static data (`$OUT_DIR/readings.rs`).
 //!
 //! A mistake in the content fails the build with the file, line, column and a plain message, so
-//! nothing unchecked ever reaches a student.
+//! nothing unchecked ever reaches a student. Item-quality warnings fail it too for a reading
+//! marked `strict = true` (the bundled essay); another reading's warnings are shown.
 
 use std::path::Path;
 
@@ -17,7 +18,10 @@ fn main() {
     println!("cargo:rerun-if-changed={}", questions.display());
 
     let readings = match lectern_content::compiler::compile_all(questions) {
-        Ok(readings) => readings,
+        Ok((readings, warnings)) => {
+            show_warnings(&warnings);
+            readings
+        }
         Err(problems) => {
             eprintln!(
                 "\nThe content in questions/ has {} problem(s):\n",
@@ -41,7 +45,7 @@ fn main() {
     println!("cargo:rerun-if-changed={}", fixture.display());
     let mut with_fixture = readings;
     match lectern_content::compiler::compile_reading(fixture) {
-        Ok(reading) => with_fixture.push(reading),
+        Ok(compiled) => with_fixture.push(compiled.reading),
         Err(problems) => {
             for problem in &problems {
                 eprintln!("error: {problem}");
@@ -57,9 +61,9 @@ fn main() {
     let markup = Path::new("tests/content/markup");
     println!("cargo:rerun-if-changed={}", markup.display());
     match lectern_content::compiler::compile_reading(markup) {
-        Ok(reading) => {
+        Ok(compiled) => {
             let generated =
-                lectern_content::compiler::generate_static("MARKUP_READINGS", &[reading]);
+                lectern_content::compiler::generate_static("MARKUP_READINGS", &[compiled.reading]);
             std::fs::write(Path::new(&out_dir).join("markup_readings.rs"), generated)
                 .expect("write the generated markup test content");
         }
@@ -69,5 +73,22 @@ fn main() {
             }
             std::process::exit(1);
         }
+    }
+}
+
+/// The most warnings shown one by one; the rest are counted (`cargo xtask content-report` lists
+/// them all).
+const SHOWN_WARNINGS: usize = 20;
+
+/// A reading that is not strict builds with its warnings, which cargo shows.
+fn show_warnings(warnings: &[lectern_content::compiler::Diagnostic]) {
+    for warning in warnings.iter().take(SHOWN_WARNINGS) {
+        println!("cargo:warning={warning}");
+    }
+    if warnings.len() > SHOWN_WARNINGS {
+        println!(
+            "cargo:warning=… and {} more item-quality warning(s): `cargo xtask content-report` lists them",
+            warnings.len() - SHOWN_WARNINGS
+        );
     }
 }

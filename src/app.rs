@@ -1,17 +1,18 @@
 //! The app shell: shared state, the reading settings applied to the page, the header, the
 //! storage notice and the routes. Each screen has its own URL, so links, back/forward and reload all work.
 
+use crate::components::focus::ElementRef;
 use crate::components::route_focus::FocusOnNavigate;
 use crate::components::storage_notice::StorageNotice;
+use crate::components::studying_as::StudyingAs;
 use crate::components::update_prompt::UpdatePrompt;
 use crate::core::settings::SettingChoice;
-use crate::pages::app_url;
 use crate::pages::assignment::AssignmentPage;
 use crate::pages::data::DataPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFound;
 use crate::pages::practice::PracticePage;
-use crate::pages::profiles::{ProfilesPage, StudyingAs};
+use crate::pages::profiles::ProfilesPage;
 use crate::pages::reading::ReadingPage;
 use crate::pages::results::ResultsPage;
 use crate::pages::section::SectionPage;
@@ -23,16 +24,23 @@ use crate::pages::teacher_only::{TeacherOnly as TeachPage, TeacherOnly as Gradeb
 #[cfg(feature = "teacher")]
 use crate::pages::{gradebook::GradebookPage, teach::TeachPage};
 use crate::platform::{dom, service_worker};
+use crate::routes::{self, Link};
 use crate::state::Store;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::path;
 
 #[component]
 pub fn App() -> impl IntoView {
     let store = Store::load();
     store.follow_other_tabs();
     provide_context(store);
+    // The teacher's data, for the teacher's pages (the student app has none).
+    #[cfg(feature = "teacher")]
+    {
+        let teacher = crate::state::TeacherStore::load();
+        teacher.follow_other_tabs();
+        provide_context(teacher);
+    }
     crate::components::read_aloud::provide_voices();
     // The current profile's reading settings, applied to the whole page.
     Effect::new(move |_| {
@@ -43,7 +51,8 @@ pub fn App() -> impl IntoView {
         dom::set_root_attribute("data-easy-letters", settings.easy_letters.then_some("on"));
     });
     let update_ready = RwSignal::new(false);
-    service_worker::start(update_ready);
+    service_worker::start(move || update_ready.set(true));
+    let main = ElementRef::new();
     view! {
         <Router base=dom::base_path()>
             <FocusOnNavigate />
@@ -52,37 +61,39 @@ pub fn App() -> impl IntoView {
             <a
                 class="skip-link"
                 href="#main"
-                on:click=|ev| {
+                on:click=move |ev| {
                     ev.prevent_default();
-                    dom::focus("main");
+                    main.focus();
                 }
             >
                 "Skip to content"
             </a>
             <header class="site-header">
-                <A href=app_url("/") attr:class="brand">"Lectern"</A>
+                <A href=Link::Home.url() attr:class="brand">
+                    "Lectern"
+                </A>
                 <nav class="header-nav" aria-label="App">
                     <StudyingAs />
-                    <A href=app_url("/settings")>"Settings"</A>
-                    <A href=app_url("/data")>"Your data"</A>
+                    <A href=Link::Settings.url()>"Settings"</A>
+                    <A href=Link::Data.url()>"Your data"</A>
                 </nav>
             </header>
             <StorageNotice />
             <UpdatePrompt ready=update_ready />
-            <main id="main" tabindex="-1">
+            <main id="main" tabindex="-1" node_ref=main>
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/data") view=DataPage />
-                    <Route path=path!("/profiles") view=ProfilesPage />
-                    <Route path=path!("/settings") view=SettingsPage />
-                    <Route path=path!("/read/:reading") view=ReadingPage />
-                    <Route path=path!("/read/:reading/section/:section") view=SectionPage />
-                    <Route path=path!("/read/:reading/results") view=ResultsPage />
-                    <Route path=path!("/read/:reading/practice") view=PracticePage />
-                    <Route path=path!("/teach") view=TeachPage />
-                    <Route path=path!("/assignment") view=AssignmentPage />
-                    <Route path=path!("/gradebook") view=GradebookPage />
-                    <Route path=path!("/gradebook/:key") view=GradebookPage />
+                    <Route path=routes::HOME view=HomePage />
+                    <Route path=routes::DATA view=DataPage />
+                    <Route path=routes::PROFILES view=ProfilesPage />
+                    <Route path=routes::SETTINGS view=SettingsPage />
+                    <Route path=routes::READING view=ReadingPage />
+                    <Route path=routes::SECTION view=SectionPage />
+                    <Route path=routes::RESULTS view=ResultsPage />
+                    <Route path=routes::PRACTICE view=PracticePage />
+                    <Route path=routes::TEACH view=TeachPage />
+                    <Route path=routes::ASSIGNMENT view=AssignmentPage />
+                    <Route path=routes::GRADEBOOK view=GradebookPage />
+                    <Route path=routes::CLASS_GRADEBOOK view=GradebookPage />
                 </Routes>
             </main>
         </Router>

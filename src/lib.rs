@@ -9,6 +9,7 @@ pub mod content;
 pub mod core;
 pub mod pages;
 pub mod platform;
+pub mod routes;
 pub mod state;
 
 /// Mounts the app on `<body>`; called once by `main`.

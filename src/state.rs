@@ -1,14 +1,17 @@
 //! The app's shared state: the student's progress, loaded from local storage at start and saved
-//! on every change, and what the app must tell the student about storage.
+//! on every change, and what the app must tell the student about storage; and the teacher's
+//! data. Views read them through read-only signals and change them only through their
+//! methods, so every write goes through the merge with other tabs and every failure is told.
 
-use crate::core::gradebook::TeacherData;
+use crate::core::gradebook::{TeacherData, TeacherDataError};
 use crate::core::merge::merge;
-use crate::core::profiles::Profiles;
+use crate::core::profiles::{ProfileError, Profiles};
 use crate::core::progress::{AssignmentProgress, Progress, ProgressError};
 use crate::core::response::Response;
 use crate::platform::{dom, storage};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
+use std::fmt;
 
 /// The key of the first profile's progress (the only key before profiles existed).
 pub const PROGRESS_KEY: &str = "lectern:progress:default";
@@ -63,14 +66,40 @@ impl StorageState {
     }
 }
 
-/// Handle to the shared state; cheap to copy into closures.
+/// Why a change to the profiles did not fully happen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProfilesError {
+    /// Refused; nothing changed.
+    Refused(ProfileError),
+    /// Made, but the browser did not save it.
+    NotSaved(storage::WriteError),
+}
+
+impl fmt::Display for ProfilesError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProfilesError::Refused(why) => write!(f, "{why}"),
+            ProfilesError::NotSaved(_) => write!(
+                f,
+                "This browser did not save the change, so it lasts only while this tab is open."
+            ),
+        }
+    }
+}
+
+/// Handle to the shared state; cheap to copy into closures. Its signals are read-only: every
+/// change goes through a method, which saves it (merging other tabs' saves first).
 #[derive(Clone, Copy)]
 pub struct Store {
     /// Who is studying on this device, and who is now.
-    pub profiles: RwSignal<Profiles>,
+    pub profiles: ReadSignal<Profiles>,
     /// The current profile's progress.
-    pub progress: RwSignal<Progress>,
-    pub storage: RwSignal<StorageState>,
+    pub progress: ReadSignal<Progress>,
+    /// Whether progress is being kept, and if not, why.
+    pub storage: ReadSignal<StorageState>,
+    set_profiles: WriteSignal<Profiles>,
+    set_progress: WriteSignal<Progress>,
+    set_storage: WriteSignal<StorageState>,
 }
 
 impl Store {
@@ -80,10 +109,16 @@ impl Store {
             .and_then(|text| Profiles::from_json(&text))
             .unwrap_or_default();
         let (progress, state) = load_progress(&Profiles::progress_key(&profiles.current));
+        let (profiles, set_profiles) = signal(profiles);
+        let (progress, set_progress) = signal(progress);
+        let (storage, set_storage) = signal(state);
         Store {
-            profiles: RwSignal::new(profiles),
-            progress: RwSignal::new(progress),
-            storage: RwSignal::new(state),
+            profiles,
+            progress,
+            storage,
+            set_profiles,
+            set_progress,
+            set_storage,
         }
     }
 
@@ -93,32 +128,39 @@ impl Store {
             .with_untracked(|p| Profiles::progress_key(&p.current().id))
     }
 
-    /// Changes the profiles (add, rename, switch, remove) and saves the list. When the current
-    /// profile changes, its progress is loaded in place of the previous one's (which was saved
-    /// with every answer).
+    /// Changes the profiles (add, rename, switch, remove) and saves the list. A refused change
+    /// changes nothing; a change the browser does not save is kept for this tab, and said so.
     pub fn update_profiles(
         &self,
-        change: impl FnOnce(&mut Profiles) -> Result<(), String>,
-    ) -> Result<(), String> {
+        change: impl FnOnce(&mut Profiles) -> Result<(), ProfileError>,
+    ) -> Result<(), ProfilesError> {
         let mut profiles = self.profiles.get_untracked();
-        let before = profiles.current().id.clone();
-        change(&mut profiles)?;
-        let _ = storage::write(PROFILES_KEY, &profiles.to_json());
+        change(&mut profiles).map_err(ProfilesError::Refused)?;
+        let saved = storage::write(PROFILES_KEY, &profiles.to_json());
+        self.show_profiles(profiles);
+        saved.map_err(ProfilesError::NotSaved)
+    }
+
+    /// Shows this list of profiles. When the current profile changes, its progress is loaded
+    /// in place of the previous one's (which was saved with every answer).
+    fn show_profiles(&self, profiles: Profiles) {
+        let before = self.profiles.with_untracked(|p| p.current().id.clone());
         let after = profiles.current().id.clone();
-        self.profiles.set(profiles);
+        self.set_profiles.set(profiles);
         if after != before {
             let (progress, state) = load_progress(&Profiles::progress_key(&after));
-            self.progress.set(progress);
-            self.storage.set(state);
+            self.set_progress.set(progress);
+            self.set_storage.set(state);
         }
-        Ok(())
     }
 
     /// Removes a profile and its progress.
-    pub fn delete_profile(&self, id: &str) -> Result<(), String> {
-        self.update_profiles(|p| p.remove(id))?;
-        storage::remove(&Profiles::progress_key(id));
-        Ok(())
+    pub fn delete_profile(&self, id: &str) -> Result<(), ProfilesError> {
+        let result = self.update_profiles(|p| p.remove(id));
+        if !matches!(result, Err(ProfilesError::Refused(_))) {
+            storage::remove(&Profiles::progress_key(id));
+        }
+        result
     }
 
     /// Writes the current progress, if it may; records a failure for the notice. Another tab
@@ -132,7 +174,7 @@ impl Store {
         match storage::read(&self.key()).map(|text| Progress::from_json(&text)) {
             Some(Ok(stored)) => self.merge_in(&stored),
             Some(Err(ProgressError::Newer(version))) => {
-                self.storage.set(StorageState::Newer(version));
+                self.set_storage.set(StorageState::Newer(version));
                 return;
             }
             // Nothing stored yet, or unreadable text that was already kept aside at start.
@@ -147,11 +189,13 @@ impl Store {
         let json = self.progress.with_untracked(Progress::to_json);
         match storage::write(&self.key(), &json) {
             Ok(()) if self.storage.get_untracked() == StorageState::WriteFailed => {
-                self.storage.set(StorageState::Saving)
+                self.set_storage.set(StorageState::Saving)
             }
             Ok(()) => {}
-            Err(storage::WriteError::Unavailable) => self.storage.set(StorageState::Unavailable),
-            Err(storage::WriteError::Refused(_)) => self.storage.set(StorageState::WriteFailed),
+            Err(storage::WriteError::Unavailable) => {
+                self.set_storage.set(StorageState::Unavailable)
+            }
+            Err(storage::WriteError::Refused(_)) => self.set_storage.set(StorageState::WriteFailed),
         }
     }
 
@@ -159,13 +203,13 @@ impl Store {
     fn merge_in(&self, theirs: &Progress) {
         let merged = self.progress.with_untracked(|ours| merge(ours, theirs));
         if self.progress.with_untracked(|ours| *ours != merged) {
-            self.progress.set(merged);
+            self.set_progress.set(merged);
         }
     }
 
     pub fn record_answer(&self, reading: &str, question: &str, response: Response, score: f32) {
         let now = dom::now_ms();
-        self.progress
+        self.set_progress
             .update(|p| p.record_answer(reading, question, response, score, now));
         self.save();
         // Once the student has started, ask the browser not to clear their data under pressure.
@@ -174,13 +218,13 @@ impl Store {
 
     /// Changes a reading setting (theme, text size) of the current profile and saves it.
     pub fn update_settings(&self, change: impl FnOnce(&mut crate::core::progress::Settings)) {
-        self.progress.update(|p| change(&mut p.settings));
+        self.set_progress.update(|p| change(&mut p.settings));
         self.save();
     }
 
     /// Replaces the progress (a restored backup, or "Delete my data") and saves it at once.
     pub fn replace_progress(&self, progress: Progress) {
-        self.progress.set(progress);
+        self.set_progress.set(progress);
         // Written as is, not merged: a replacement must not bring back what it replaced.
         if self.storage.get_untracked().may_write() {
             self.write_progress();
@@ -193,18 +237,16 @@ impl Store {
         let store = *self;
         storage::on_other_tab_change(move |key, text| {
             if key == PROFILES_KEY {
-                if let Some(theirs) = Profiles::from_json(&text) {
+                if let Some(mut theirs) = Profiles::from_json(&text) {
                     // Another tab added, renamed or removed someone: show the same list, but
-                    // keep studying as the same profile here if it still exists.
+                    // keep studying as the same profile here if it still exists. Not written
+                    // back: the other tab saved it, and writing this tab's choice of profile
+                    // would send the two tabs' choices back and forth for ever.
                     let current = store.profiles.with_untracked(|p| p.current.clone());
-                    let keep = theirs.list.iter().any(|p| p.id == current);
-                    let _ = store.update_profiles(|p| {
-                        *p = theirs;
-                        if keep {
-                            p.current = current;
-                        }
-                        Ok(())
-                    });
+                    if theirs.list.iter().any(|p| p.id == current) {
+                        theirs.current = current;
+                    }
+                    store.show_profiles(theirs);
                 }
                 return;
             }
@@ -223,7 +265,7 @@ impl Store {
         &self,
         change: impl FnOnce(&mut BTreeMap<String, AssignmentProgress>),
     ) {
-        self.progress.update(|p| change(&mut p.assignments));
+        self.set_progress.update(|p| change(&mut p.assignments));
         self.save();
         storage::request_persistence_once();
     }
@@ -234,7 +276,8 @@ impl Store {
                 .is_some_and(|r| r.last_section.as_deref() == Some(section))
         });
         if !already {
-            self.progress.update(|p| p.visit_section(reading, section));
+            self.set_progress
+                .update(|p| p.visit_section(reading, section));
             self.save();
         }
     }
@@ -274,58 +317,97 @@ fn load_progress(key: &str) -> (Progress, StorageState) {
 /// profile: the teacher's gradebook is not a student's progress).
 pub const TEACHER_KEY: &str = "lectern:teacher";
 
-/// The teacher's data on this device; a message when it cannot be read, in which case the
-/// caller must not write over it.
-fn load_teacher_data() -> Result<TeacherData, String> {
-    match storage::read(TEACHER_KEY) {
-        None => Ok(TeacherData::new()),
-        Some(text) => TeacherData::from_json(&text).map_err(|e| {
-            format!(
-                "The gradebook saved on this device cannot be read ({e}). It is left untouched."
-            )
-        }),
+/// The teacher's stored data cannot be used; it is left as it is, and nothing is written over it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnreadableGradebook(pub TeacherDataError);
+
+impl fmt::Display for UnreadableGradebook {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "The gradebook saved on this device cannot be read ({}). It is left untouched.",
+            self.0
+        )
     }
 }
 
-/// Saves the teacher's data; a message when the browser refuses.
-fn save_teacher_data(data: &TeacherData) -> Result<(), String> {
-    storage::write(TEACHER_KEY, &data.to_json()).map_err(|e| match e {
-        storage::WriteError::Unavailable => {
-            "This browser is not letting Lectern save, so the gradebook lasts only while this tab is open.".to_string()
+/// The browser did not save the teacher's last change.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GradebookNotSaved(pub storage::WriteError);
+
+impl fmt::Display for GradebookNotSaved {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            storage::WriteError::Unavailable => write!(
+                f,
+                "This browser is not letting Lectern save, so the gradebook lasts only while this tab is open."
+            ),
+            storage::WriteError::Refused(_) => write!(
+                f,
+                "The gradebook could not be saved: the browser's storage may be full."
+            ),
         }
-        storage::WriteError::Refused(_) => {
-            "The gradebook could not be saved: the browser's storage may be full.".to_string()
-        }
-    })
+    }
 }
 
-/// The teacher's data for the teacher pages, with what went wrong saving it.
+/// The teacher's data on this device.
+fn load_teacher_data() -> Result<TeacherData, UnreadableGradebook> {
+    match storage::read(TEACHER_KEY) {
+        None => Ok(TeacherData::new()),
+        Some(text) => TeacherData::from_json(&text).map_err(UnreadableGradebook),
+    }
+}
+
+/// The teacher's data for the teacher's pages, with what went wrong saving it; provided by
+/// `App` (with the `teacher` feature) like [`Store`], read-only, changed through `change`.
 #[derive(Clone, Copy)]
 pub struct TeacherStore {
     /// The data, or why it cannot be read (then nothing is written over it).
-    pub data: RwSignal<Result<TeacherData, String>>,
-    /// Why the last save failed, or empty.
-    pub problem: RwSignal<String>,
+    pub data: ReadSignal<Result<TeacherData, UnreadableGradebook>>,
+    /// Why the last change was not saved; `None` when it was.
+    pub problem: ReadSignal<Option<GradebookNotSaved>>,
+    set_data: WriteSignal<Result<TeacherData, UnreadableGradebook>>,
+    set_problem: WriteSignal<Option<GradebookNotSaved>>,
 }
 
 impl TeacherStore {
     pub fn load() -> TeacherStore {
+        let (data, set_data) = signal(load_teacher_data());
+        let (problem, set_problem) = signal(None);
         TeacherStore {
-            data: RwSignal::new(load_teacher_data()),
-            problem: RwSignal::new(String::new()),
+            data,
+            problem,
+            set_data,
+            set_problem,
         }
     }
 
     /// Changes the data and saves it at once; does nothing when it could not be read.
     pub fn change(&self, change: impl FnOnce(&mut TeacherData)) {
-        let problem = self.problem;
-        self.data.update(|data| {
+        let set_problem = self.set_problem;
+        self.set_data.update(|data| {
             if let Ok(data) = data {
                 change(data);
-                problem.set(save_teacher_data(data).err().unwrap_or_default());
+                let saved = storage::write(TEACHER_KEY, &data.to_json());
+                set_problem.set(saved.err().map(GradebookNotSaved));
             }
         });
     }
+
+    /// Follows the teacher's other tabs: what one saves, the others show.
+    pub fn follow_other_tabs(&self) {
+        let set_data = self.set_data;
+        storage::on_other_tab_change(move |key, _| {
+            if key == TEACHER_KEY {
+                set_data.set(load_teacher_data());
+            }
+        });
+    }
+}
+
+/// The teacher's store provided by `App`.
+pub fn use_teacher_store() -> TeacherStore {
+    expect_context::<TeacherStore>()
 }
 
 /// The store provided by `App`.

@@ -20,7 +20,11 @@ fn the_start_page_lists_every_reading_when_there_are_several() {
     let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
     let _mounted = leptos::mount::mount_to(host.clone(), || {
-        view! { <Router><ReadingList readings=fixtures::TEST_READINGS /></Router> }
+        view! {
+            <Router>
+                <ReadingList readings=fixtures::TEST_READINGS />
+            </Router>
+        }
     });
 
     let links = host.query_selector_all(".reading-list a").unwrap();

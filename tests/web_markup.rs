@@ -39,7 +39,11 @@ fn markup_in_a_title_and_a_sentence_shows_as_text() {
         view! {
             <Router>
                 <ReadingList readings=fixtures::MARKUP_READINGS />
-                <SectionText reading=reading section=section highlighted=RwSignal::new(Vec::new()) />
+                <SectionText
+                    reading=reading
+                    section=section
+                    highlighted=RwSignal::new(Vec::new())
+                />
             </Router>
         }
     });

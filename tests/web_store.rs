@@ -1,19 +1,20 @@
-//! The progress store against the real local storage of headless Chromium: every fault keeps
-//! the app working and loses nothing (corrupt data, data from a newer version, a full storage).
+//! The stores against the real local storage of headless Chromium: every fault keeps the app
+//! working and loses nothing (corrupt data, data from a newer version, a full storage), and a
+//! change the browser does not save is always told.
 #![cfg(target_arch = "wasm32")]
 
+use lectern::core::profiles::{ProfileError, Profiles};
 use lectern::core::progress::Progress;
 use lectern::core::response::Response;
 use lectern::platform::storage;
-use lectern::state::{StorageState, Store, PROGRESS_KEY};
+use lectern::state::{ProfilesError, StorageState, Store, PROFILES_KEY, PROGRESS_KEY};
 use leptos::prelude::*;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn raw() -> web_sys::Storage {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap()
-}
+mod support;
+use support::{empty_fillers, fill_storage, raw};
 
 /// Removes every key Lectern wrote, so each test starts from an empty origin.
 fn clear_lectern_keys() {
@@ -112,15 +113,7 @@ fn data_from_a_newer_version_is_left_untouched() {
 fn a_full_storage_keeps_the_answer_in_memory_and_saves_when_it_can() {
     clear_lectern_keys();
     let store = Store::load();
-    // Fill the origin's quota with filler until the browser refuses even a small piece.
-    let mut fillers = 0;
-    for size in [256 * 1024, 16 * 1024, 1024] {
-        let chunk = "x".repeat(size);
-        while raw().set_item(&format!("filler{fillers}"), &chunk).is_ok() {
-            fillers += 1;
-            assert!(fillers < 2000, "storage never filled up");
-        }
-    }
+    let fillers = fill_storage();
     // Whatever little room is left, a progress record of this size does not fit.
     let big = "y".repeat(64 * 1024);
     store.record_answer("adversaries-to-allies", "q1", Response::Text(big), 0.0);
@@ -138,9 +131,7 @@ fn a_full_storage_keeps_the_answer_in_memory_and_saves_when_it_can() {
         .answer("adversaries-to-allies", "q1")
         .is_some());
 
-    for i in 0..fillers {
-        raw().remove_item(&format!("filler{i}")).unwrap();
-    }
+    empty_fillers(fillers);
     answer(&store);
     assert_eq!(store.storage.get_untracked(), StorageState::Saving);
     let stored = Progress::from_json(&raw().get_item(PROGRESS_KEY).unwrap().unwrap()).unwrap();
@@ -148,5 +139,35 @@ fn a_full_storage_keeps_the_answer_in_memory_and_saves_when_it_can() {
         stored.answer("adversaries-to-allies", "q1").unwrap().tries,
         2
     );
+    clear_lectern_keys();
+}
+
+#[wasm_bindgen_test]
+fn a_profiles_change_the_browser_does_not_save_is_kept_and_told() {
+    clear_lectern_keys();
+    let store = Store::load();
+    let refused = store.update_profiles(|p| p.add("  ").map(|_| ()));
+    assert_eq!(refused, Err(ProfilesError::Refused(ProfileError::NoName)));
+    assert_eq!(store.profiles.get_untracked().list.len(), 1);
+
+    let fillers = fill_storage();
+    let result = store.update_profiles(|p| p.add("Ana").map(|_| ()));
+    let Err(ProfilesError::NotSaved(_)) = &result else {
+        panic!("a write the browser refused, told as such: {result:?}");
+    };
+    let told = result.unwrap_err().to_string();
+    assert!(told.contains("did not save"), "{told}");
+    // Kept for this tab: Ana is there and studying, though not on the device.
+    assert_eq!(store.profiles.get_untracked().current().name, "Ana");
+    assert_eq!(raw().get_item(PROFILES_KEY).unwrap(), None);
+
+    empty_fillers(fillers);
+    let renamed = store.update_profiles(|p| {
+        let id = p.current().id.clone();
+        p.rename(&id, "Ana B")
+    });
+    assert_eq!(renamed, Ok(()));
+    let stored = Profiles::from_json(&raw().get_item(PROFILES_KEY).unwrap().unwrap()).unwrap();
+    assert_eq!(stored.current().name, "Ana B");
     clear_lectern_keys();
 }

@@ -2,19 +2,10 @@
 //! and 1 minute are left (not every second, which would drown a screen reader), and reporting
 //! zero once.
 
+use crate::core::durations::clock;
 use crate::platform::dom;
 use leptos::prelude::*;
 use std::time::Duration;
-
-/// "12:05" for 725 seconds; hours when there are any ("1:02:03").
-pub fn clock(seconds: u64) -> String {
-    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
-    if h > 0 {
-        format!("{h}:{m:02}:{s:02}")
-    } else {
-        format!("{m}:{s:02}")
-    }
-}
 
 /// The warning to announce when `left` seconds remain, if one is due, given the last one
 /// announced: a warning at 5 minutes (when the time allowed is longer) and at 1 minute.
@@ -67,9 +58,13 @@ pub fn Countdown(
         <div class="countdown">
             <p role="timer" aria-live="off" aria-atomic="true">
                 <span class="countdown-label">"Time left: "</span>
-                <strong class:countdown-low=move || left.get() <= 60>{move || clock(left.get())}</strong>
+                <strong class:countdown-low=move || {
+                    left.get() <= 60
+                }>{move || clock(left.get())}</strong>
             </p>
-            <p class="countdown-warning" role="status">{move || announcement.get()}</p>
+            <p class="countdown-warning" role="status">
+                {move || announcement.get()}
+            </p>
         </div>
     }
 }
@@ -77,13 +72,6 @@ pub fn Countdown(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn clock_reads_naturally() {
-        assert_eq!(clock(0), "0:00");
-        assert_eq!(clock(725), "12:05");
-        assert_eq!(clock(3723), "1:02:03");
-    }
 
     #[test]
     fn warnings_come_once_each_and_skip_what_is_past() {

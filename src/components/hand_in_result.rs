@@ -2,24 +2,20 @@
 //! printed report), and every question with the student's answer, the mark and the right
 //! answer. The printed page is this view without its buttons (see the print styles).
 
+use crate::components::focus::ElementRef;
+use crate::components::page_title::set_page_title;
+use crate::components::status_message::{save_file, StatusMessage};
 use crate::core::answer_key::{answer_key, response_text};
 use crate::core::assignment::Assignment;
-use crate::core::backup::slug;
+use crate::core::durations::duration_text;
 use crate::core::grading::grade;
 use crate::core::handin::{result_file, HandIn};
-use crate::platform::{dom, files};
+use crate::core::progress::AnswerRecord;
+use crate::core::slug::slug;
+use crate::platform::dom;
 use crate::state::use_store;
-use lectern_content::Reading;
+use lectern_content::{Question, Reading};
 use leptos::prelude::*;
-
-/// "12 min 5 s".
-pub fn duration_text(seconds: u64) -> String {
-    match (seconds / 60, seconds % 60) {
-        (0, s) => format!("{s} s"),
-        (m, 0) => format!("{m} min"),
-        (m, s) => format!("{m} min {s} s"),
-    }
-}
 
 #[component]
 pub fn HandInResult(assignment: Assignment, reading: &'static Reading) -> impl IntoView {
@@ -37,80 +33,34 @@ pub fn HandInResult(assignment: Assignment, reading: &'static Reading) -> impl I
         return view! { <p role="alert">"This hand-in could not be read back. Your answers are kept."</p> }
             .into_any();
     };
-    dom::set_title(&format!("{} · Handed in · Lectern", assignment.title));
     let percent = result.percent();
     let passed = assignment.passes(percent);
-    let code = handed_in.code.clone();
-    let message = RwSignal::new(String::new());
-
-    let copy = {
-        let code = code.clone();
-        move |_| {
-            dom::copy_text(code.clone(), move |copied| {
-                if copied {
-                    message.set("Hand-in code copied. Paste it where your teacher asked.".into());
-                } else {
-                    dom::select_text("hand-in-code");
-                    message.set("Copying is not allowed here: the code is selected, so press Ctrl+C (or ⌘C) to copy it.".into());
-                }
-            });
-        }
-    };
-    let download = {
-        let assignment = assignment.clone();
-        let (result, progress) = (result.clone(), progress.clone());
-        move |_| {
-            let text = result_file(&result, &assignment, reading, &progress);
-            let name = format!(
-                "lectern-result-{}-{}.json",
-                slug(&assignment.title),
-                slug(&result.student)
-            );
-            message.set(match files::download(&name, &text, "application/json") {
-                Ok(()) => format!("Saved as {name}."),
-                Err(e) => format!("The file could not be saved: {e}."),
-            });
-        }
-    };
-
-    let questions = assignment.questions_for(reading, &progress.student);
-    let report = questions
+    let file_name = format!(
+        "lectern-result-{}-{}.json",
+        slug(&assignment.title),
+        slug(&result.student)
+    );
+    let file_text = result_file(&result, &assignment, reading, &progress);
+    let report = assignment
+        .questions_for(reading, &progress.student)
         .into_iter()
         .map(|question| {
-            let record = progress.answers.get(question.id.as_ref());
-            let answer = record.map_or_else(
-                || "(no answer)".to_string(),
-                |r| response_text(reading, question, &r.response),
-            );
-            let place = assignment.questions.iter().position(|id| *id == question.id);
-            let score = place.and_then(|p| result.scores.get(p).copied().flatten());
-            let (verdict, class) = match score {
-                None => ("✗ Not answered".to_string(), "verdict incorrect"),
-                Some(100) => ("✓ Correct".to_string(), "verdict correct"),
-                Some(0) => ("✗ Not right".to_string(), "verdict incorrect"),
-                Some(p) => (format!("◐ Partly right: {p}%"), "verdict incorrect"),
-            };
-            let feedback = record
-                .map(|r| grade(question, &r.response).feedback)
-                .unwrap_or_default();
+            let place = assignment
+                .questions
+                .iter()
+                .position(|id| *id == question.id);
             view! {
-                <li class="report-question">
-                    <p class="question-prompt">{question.prompt.to_string()}</p>
-                    <p><strong>"Your answer: "</strong>{answer}</p>
-                    <p class=class><strong>{verdict}</strong></p>
-                    {(score != Some(100))
-                        .then(|| view! {
-                            <ul class="feedback-list">
-                                {feedback.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}
-                            </ul>
-                            <p><strong>"Answer: "</strong>{answer_key(reading, question)}</p>
-                        })}
-                    <p class="explanation">{question.explanation.to_string()}</p>
-                </li>
+                <ReportQuestion
+                    reading=reading
+                    question=question
+                    record=progress.answers.get(question.id.as_ref()).cloned()
+                    score=place.and_then(|p| result.scores.get(p).copied().flatten())
+                />
             }
         })
         .collect_view();
 
+    set_page_title(&format!("{} · Handed in", assignment.title));
     view! {
         <article class="page assignment-page hand-in-result">
             <p class="eyebrow">{format!("Assignment · {}", assignment.mode.label())}</p>
@@ -120,7 +70,7 @@ pub fn HandInResult(assignment: Assignment, reading: &'static Reading) -> impl I
                 {format!(
                     " Pass mark {}%: {}",
                     assignment.pass_mark,
-                    if passed { "passed ✓." } else { "not passed ✗." }
+                    if passed { "passed ✓." } else { "not passed ✗." },
                 )}
             </p>
             <dl class="facts">
@@ -139,18 +89,7 @@ pub fn HandInResult(assignment: Assignment, reading: &'static Reading) -> impl I
                 <dt>"Answered"</dt>
                 <dd>{format!("{} of {}", result.answered(), result.scores.len())}</dd>
             </dl>
-            <section class="pass-on" aria-labelledby="pass-on-heading">
-                <h2 id="pass-on-heading">"Give your result to your teacher"</h2>
-                <p>"Copy the hand-in code into the place your teacher asked (a form, a chat or an e-mail), or send the result file."</p>
-                <label for="hand-in-code">"Hand-in code"</label>
-                <textarea id="hand-in-code" class="code-box" readonly rows="3" spellcheck="false">{code}</textarea>
-                <div class="button-row">
-                    <button type="button" class="button primary" on:click=copy>"Copy code"</button>
-                    <button type="button" class="button" on:click=download>"Download result file"</button>
-                    <button type="button" class="button" on:click=move |_| dom::print()>"Print report"</button>
-                </div>
-                <p role="status" class="data-message">{move || message.get()}</p>
-            </section>
+            <PassOn code=handed_in.code file_name=file_name file_text=file_text />
             <section aria-labelledby="report-heading">
                 <h2 id="report-heading">"Your answers"</h2>
                 <ol class="report">{report}</ol>
@@ -160,14 +99,112 @@ pub fn HandInResult(assignment: Assignment, reading: &'static Reading) -> impl I
     .into_any()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// The three ways to give the result to the teacher: copy the hand-in code (or, where copying
+/// is not allowed, have it selected), download the result file, print the report.
+#[component]
+fn PassOn(
+    /// The hand-in code.
+    code: String,
+    /// The result file's name and text.
+    file_name: String,
+    file_text: String,
+) -> impl IntoView {
+    let message = RwSignal::new(String::new());
+    let code_box = ElementRef::new();
+    let copy = {
+        let code = code.clone();
+        move |_| {
+            dom::copy_text(code.clone(), move |copied| {
+                if copied {
+                    message.set("Hand-in code copied. Paste it where your teacher asked.".into());
+                } else {
+                    code_box.select_text();
+                    message.set("Copying is not allowed here: the code is selected, so press Ctrl+C (or ⌘C) to copy it.".into());
+                }
+            });
+        }
+    };
+    let download = move |_| save_file(message, &file_name, &file_text, "application/json");
+    view! {
+        <section class="pass-on" aria-labelledby="pass-on-heading">
+            <h2 id="pass-on-heading">"Give your result to your teacher"</h2>
+            <p>
+                "Copy the hand-in code into the place your teacher asked (a form, a chat or an e-mail), or send the result file."
+            </p>
+            <label for="hand-in-code">"Hand-in code"</label>
+            <textarea
+                id="hand-in-code"
+                class="code-box"
+                readonly
+                rows="3"
+                spellcheck="false"
+                node_ref=code_box
+            >
+                {code}
+            </textarea>
+            <div class="button-row">
+                <button type="button" class="button primary" on:click=copy>
+                    "Copy code"
+                </button>
+                <button type="button" class="button" on:click=download>
+                    "Download result file"
+                </button>
+                <button type="button" class="button" on:click=move |_| dom::print()>
+                    "Print report"
+                </button>
+            </div>
+            <StatusMessage message=message />
+        </section>
+    }
+}
 
-    #[test]
-    fn durations_read_naturally() {
-        assert_eq!(duration_text(45), "45 s");
-        assert_eq!(duration_text(120), "2 min");
-        assert_eq!(duration_text(725), "12 min 5 s");
+/// One question of the report: the student's answer and its mark and, unless it was right,
+/// the feedback and the right answer; then the explanation.
+#[component]
+fn ReportQuestion(
+    reading: &'static Reading,
+    question: &'static Question,
+    /// The student's kept answer, if any.
+    record: Option<AnswerRecord>,
+    /// The hand-in's score for it in percent; `None` when it was not answered.
+    score: Option<u8>,
+) -> impl IntoView {
+    let answer = record.as_ref().map_or_else(
+        || "(no answer)".to_string(),
+        |r| response_text(reading, question, &r.response),
+    );
+    let (verdict, class) = match score {
+        None => ("✗ Not answered".to_string(), "verdict incorrect"),
+        Some(100) => ("✓ Correct".to_string(), "verdict correct"),
+        Some(0) => ("✗ Not right".to_string(), "verdict incorrect"),
+        Some(p) => (format!("◐ Partly right: {p}%"), "verdict incorrect"),
+    };
+    let feedback = record
+        .map(|r| grade(question, &r.response).feedback)
+        .unwrap_or_default();
+    view! {
+        <li class="report-question">
+            <p class="question-prompt">{question.prompt.as_ref()}</p>
+            <p>
+                <strong>"Your answer: "</strong>
+                {answer}
+            </p>
+            <p class=class>
+                <strong>{verdict}</strong>
+            </p>
+            {(score != Some(100))
+                .then(|| {
+                    view! {
+                        <ul class="feedback-list">
+                            {feedback.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}
+                        </ul>
+                        <p>
+                            <strong>"Answer: "</strong>
+                            {answer_key(reading, question)}
+                        </p>
+                    }
+                })}
+            <p class="explanation">{question.explanation.as_ref()}</p>
+        </li>
     }
 }

@@ -1,21 +1,20 @@
-//! One question: a `fieldset` with its prompt as `legend`, the answer control, a hint on demand,
-//! "Check", and feedback announced in a live region that receives focus.
+//! A question card's parts, and the study card made of them: a `fieldset` with the prompt as
+//! `legend` and the answer control, "Check", a hint on demand, and feedback announced in a live
+//! region that receives focus. The assignment card (`assignment_question.rs`) is made of the
+//! same parts over the same [`CardState`].
 
+use crate::components::card_state::CardState;
 use crate::components::inputs::AnswerInput;
+use crate::components::read_aloud::ReadQuestionAloud;
 use crate::core::answer_key::answer_key;
-use crate::core::grading::{grade, Grade};
+use crate::core::grading::Grade;
 use crate::core::response::Response;
-use crate::platform::dom;
+use crate::routes::question_anchor;
 use crate::state::use_store;
 use lectern_content::{Answer, Question, Reading};
 use leptos::prelude::*;
 
-/// The DOM id of a question's card, used by links back to it ("#q-<id>").
-pub fn question_dom_id(question: &str) -> String {
-    format!("q-{question}")
-}
-
-/// A question card. The student's draft and last result come back from stored progress, so a
+/// A study question. The student's draft and last result come back from stored progress, so a
 /// reload shows exactly what was there.
 #[component]
 pub fn QuestionCard(
@@ -27,18 +26,12 @@ pub fn QuestionCard(
     on_show_evidence: Callback<Vec<String>>,
 ) -> impl IntoView {
     let store = use_store();
-    let stored = store
-        .progress
-        .with_untracked(|p| p.answer(&reading.id, &question.id).cloned());
-    let draft = RwSignal::new(
-        stored
-            .as_ref()
-            .map(|r| r.response.clone())
-            .unwrap_or_else(|| Response::initial_for(question)),
-    );
-    let result: RwSignal<Option<Grade>> =
-        RwSignal::new(stored.as_ref().map(|r| grade(question, &r.response)));
-    let tries = RwSignal::new(stored.as_ref().map_or(0, |r| r.tries));
+    let stored = move || {
+        store
+            .progress
+            .with_untracked(|p| p.answer(&reading.id, &question.id).cloned())
+    };
+    let card = CardState::new(question, stored().as_ref(), Response::initial_for(question));
     // An answer given in another tab (merged into the store) shows here too, and switching to
     // another profile shows that profile's answer, or a fresh question.
     Effect::new(move |seen: Option<Option<f64>>| {
@@ -47,53 +40,24 @@ pub fn QuestionCard(
                 .map(|r| r.last_answered_at)
         });
         if seen.is_some_and(|seen| seen != latest) {
-            match store
-                .progress
-                .with_untracked(|p| p.answer(&reading.id, &question.id).cloned())
-            {
-                Some(record) => {
-                    result.set(Some(grade(question, &record.response)));
-                    tries.set(record.tries);
-                    draft.set(record.response);
-                }
-                None => {
-                    result.set(None);
-                    tries.set(0);
-                    draft.set(Response::initial_for(question));
-                }
-            }
+            card.show(stored(), Response::initial_for(question));
         }
         latest
     });
+    let check = Callback::new(move |()| {
+        card.check(|response, score| {
+            store.record_answer(&reading.id, &question.id, response, score)
+        })
+    });
+
     let hint_open = RwSignal::new(false);
-    let reminder = RwSignal::new(false);
-
-    let card_id = question_dom_id(&question.id);
-    let feedback_id = format!("{card_id}-feedback");
+    let card_id = question_anchor(&question.id);
     let hint_id = format!("{card_id}-hint");
-
-    let check = {
-        let feedback_id = feedback_id.clone();
-        move |_| {
-            check_answer(
-                question,
-                draft,
-                reminder,
-                result,
-                tries,
-                &feedback_id,
-                |response, score| store.record_answer(&reading.id, &question.id, response, score),
-            )
-        }
-    };
-
     view! {
         <section class="question" id=card_id.clone() aria-labelledby=format!("{card_id}-legend")>
-            <QuestionFieldset reading=reading question=question number=number draft=draft />
+            <QuestionFieldset reading=reading card=card number=number />
             <div class="question-actions">
-                <button type="button" class="button primary" on:click=check>
-                    {move || if tries.get() == 0 { "Check" } else { "Check again" }}
-                </button>
+                <CheckButton card=card on_check=check />
                 <button
                     type="button"
                     class="button"
@@ -103,7 +67,7 @@ pub fn QuestionCard(
                 >
                     {move || if hint_open.get() { "Hide hint" } else { "Show hint" }}
                 </button>
-                <crate::components::read_aloud::ReadQuestionAloud card_id=card_id.clone() number=number />
+                <ReadQuestionAloud card_id=card_id.clone() number=number />
             </div>
             <p id=hint_id class="hint" hidden=move || !hint_open.get()>
                 <strong>"Hint: "</strong>
@@ -114,14 +78,7 @@ pub fn QuestionCard(
                 <strong>"Answer: "</strong>
                 {answer_key(reading, question)}
             </p>
-            <FeedbackRegion
-                id=feedback_id
-                question=question
-                reminder=reminder
-                result=result
-                tries=tries
-                on_show_evidence=on_show_evidence
-            />
+            <FeedbackRegion card=card on_show_evidence=on_show_evidence />
         </section>
     }
 }
@@ -131,73 +88,69 @@ pub fn QuestionCard(
 #[component]
 pub fn QuestionFieldset(
     reading: &'static Reading,
-    question: &'static Question,
+    card: CardState,
     /// The question's number as shown to the student.
     number: usize,
-    /// The student's answer so far.
-    draft: RwSignal<Response>,
 ) -> impl IntoView {
+    let question = card.question;
     view! {
         <fieldset>
-            <legend id=format!("{}-legend", question_dom_id(&question.id))>
+            <legend id=format!("{}-legend", question_anchor(&question.id))>
                 <span class="question-number">{format!("Question {number}")}</span>
                 <span class="question-kind">{question.answer.kind_label()}</span>
                 <span class="question-prompt">{question.prompt.as_ref()}</span>
             </legend>
             <p class="instructions">{instructions(&question.answer)}</p>
-            <AnswerInput reading=reading question=question draft=draft />
+            <AnswerInput reading=reading question=question draft=card.draft />
         </fieldset>
     }
 }
 
-/// Grades the draft on "Check": a blank answer gets a reminder; otherwise the grade is shown
-/// and `record` keeps the response and score. Either way the feedback region then receives
-/// focus, once it is on the page, so that a screen reader reads the verdict out.
-pub fn check_answer(
-    question: &'static Question,
-    draft: RwSignal<Response>,
-    reminder: RwSignal<bool>,
-    result: RwSignal<Option<Grade>>,
-    tries: RwSignal<u32>,
-    feedback_id: &str,
-    record: impl FnOnce(Response, f32),
-) {
-    let response = draft.get_untracked();
-    if response.is_blank() {
-        reminder.set(true);
-        result.set(None);
-    } else {
-        reminder.set(false);
-        let graded = grade(question, &response);
-        record(response, graded.score);
-        tries.update(|t| *t += 1);
-        result.set(Some(graded));
+/// "Check", or "Check again" once checked.
+#[component]
+pub fn CheckButton(card: CardState, on_check: Callback<()>) -> impl IntoView {
+    view! {
+        <button type="button" class="button primary" on:click=move |_| on_check.run(())>
+            {move || if card.tries.get() == 0 { "Check" } else { "Check again" }}
+        </button>
     }
-    let feedback_id = feedback_id.to_string();
-    request_animation_frame(move || dom::focus(&feedback_id));
 }
 
 /// The live region under a question: the reminder to answer first, or the result of a check.
+/// It takes focus after each check (`CardState::check`).
 #[component]
 pub fn FeedbackRegion(
-    /// The region's DOM id (focused after each check).
-    id: String,
-    question: &'static Question,
-    /// Whether "Check" was pressed with nothing answered.
-    reminder: RwSignal<bool>,
-    /// The last check's grade.
-    result: RwSignal<Option<Grade>>,
-    tries: RwSignal<u32>,
+    card: CardState,
+    /// Called with the evidence sentence ids when the student asks to see them in the text.
     on_show_evidence: Callback<Vec<String>>,
 ) -> impl IntoView {
+    let id = format!("{}-feedback", question_anchor(&card.question.id));
     view! {
-        <div id=id class="feedback" role="status" aria-live="polite" tabindex="-1">
+        <div
+            id=id
+            class="feedback"
+            role="status"
+            aria-live="polite"
+            tabindex="-1"
+            node_ref=card.feedback
+        >
+            <Show when=move || card.reminder.get()>
+                <p class="feedback-reminder">"Answer the question first, then press Check."</p>
+            </Show>
             {move || {
-                reminder
+                card.result
                     .get()
-                    .then(|| view! { <p class="feedback-reminder">"Answer the question first, then press Check."</p> })
+                    .map(|graded| {
+                        view! {
+                            <Feedback
+                                question=card.question
+                                graded=graded
+                                tries=card.tries
+                                on_show_evidence=on_show_evidence
+                            />
+                        }
+                    })
             }}
-            {move || result.get().map(|graded| view! { <Feedback question=question graded=graded tries=tries on_show_evidence=on_show_evidence /> })}
         </div>
     }
 }
@@ -252,13 +205,21 @@ fn Feedback(
             .then(|| {
                 view! {
                     <ul class="feedback-list">
-                        {graded.feedback.iter().map(|f| view! { <li>{f.clone()}</li> }).collect_view()}
+                        {graded
+                            .feedback
+                            .iter()
+                            .map(|f| view! { <li>{f.clone()}</li> })
+                            .collect_view()}
                     </ul>
                     <p class="retry-note">"You can change your answer and check again."</p>
                 }
             })}
         <p class="explanation">{question.explanation.as_ref()}</p>
-        <button type="button" class="button" on:click=move |_| on_show_evidence.run(evidence.clone())>
+        <button
+            type="button"
+            class="button"
+            on:click=move |_| on_show_evidence.run(evidence.clone())
+        >
             "Show in text"
         </button>
     }

@@ -4,10 +4,11 @@
 //!
 //! One reading at a time: starting one stops any other, and leaving the page stops it.
 
+use crate::components::focus::ElementRef;
 use crate::components::setting_controls::SettingSelect;
 use crate::core::settings::{ReadAloudSpeed, Settings};
 use crate::platform::{dom, speech};
-use crate::state::use_store;
+use crate::state::{use_store, Store};
 use leptos::prelude::*;
 use std::cell::RefCell;
 
@@ -69,6 +70,96 @@ fn unmark(passages: &[web_sys::HtmlElement]) {
     }
 }
 
+/// One Read aloud player: what it reads (the elements matching its selector, in document
+/// order), whether it is reading, and from which passage to go on.
+#[derive(Clone, Copy)]
+struct Player {
+    id: usize,
+    selector: StoredValue<String>,
+    state: RwSignal<Playing>,
+    /// The passage being read, to go on from there when the speed changes.
+    at: StoredValue<usize>,
+    store: Store,
+}
+
+impl Player {
+    fn new(selector: String) -> Player {
+        let id = NEXT_PLAYER.with(|n| {
+            let id = n.get();
+            n.set(id + 1);
+            id
+        });
+        Player {
+            id,
+            selector: StoredValue::new(selector),
+            state: RwSignal::new(Playing::Stopped),
+            at: StoredValue::new(0),
+            store: use_store(),
+        }
+    }
+
+    /// Reads from the `first` passage on, at the profile's speed, stopping whatever else is
+    /// being read on the page.
+    fn start_from(self, first: usize) {
+        stop_reading(None);
+        let passages: Vec<web_sys::HtmlElement> = self
+            .selector
+            .with_value(|selector| dom::elements(selector))
+            .into_iter()
+            .filter(|el| !el.inner_text().trim().is_empty())
+            .skip(first)
+            .collect();
+        let texts: Vec<String> = passages.iter().map(|el| el.inner_text()).collect();
+        let rate = self
+            .store
+            .progress
+            .with_untracked(|p| p.settings.read_aloud_speed.rate());
+        let marked = passages.clone();
+        let on_start = move |i: usize| {
+            unmark(&marked);
+            if let Some(el) = marked.get(i) {
+                let _ = el.set_attribute(READING_NOW, "");
+                dom::scroll_into_view_if_needed(el);
+            }
+            self.at.set_value(first + i);
+        };
+        // After the event, not inside it: stopping frees the very callback that is running.
+        let on_end = move || queue_microtask(move || stop_reading(Some(self.id)));
+        if let Some(speaking) = speech::speak(&texts, rate, on_start, on_end) {
+            self.state.set(Playing::Reading);
+            CURRENT.with(|c| {
+                *c.borrow_mut() = Some(Current {
+                    player: self.id,
+                    speaking,
+                    state: self.state,
+                    passages,
+                })
+            });
+        }
+    }
+
+    fn pause_or_resume(self) {
+        let next = CURRENT.with(|c| {
+            let c = c.borrow();
+            let current = c.as_ref().filter(|c| c.player == self.id)?;
+            Some(if self.state.get_untracked() == Playing::Paused {
+                current.speaking.resume();
+                Playing::Reading
+            } else {
+                current.speaking.pause();
+                Playing::Paused
+            })
+        });
+        if let Some(next) = next {
+            self.state.set(next);
+        }
+    }
+
+    fn stop(self) {
+        stop_reading(Some(self.id));
+    }
+}
+
 /// A Read aloud button for the elements matching `selector`, read in document order, then
 /// Pause/Resume and Stop while reading. Renders nothing when the browser has no voice.
 #[component]
@@ -81,151 +172,86 @@ pub fn ReadAloud(
     #[prop(optional)]
     with_speed: bool,
 ) -> impl IntoView {
-    let store = use_store();
     let voices = use_context::<Voices>().map(|v| v.0);
-    let player = NEXT_PLAYER.with(|n| {
-        let id = n.get();
-        n.set(id + 1);
-        id
-    });
-    let state = RwSignal::new(Playing::Stopped);
-    // The passage being read, to go on from there when the speed changes.
-    let at = StoredValue::new(0usize);
-
-    let start_from = move |first: usize| {
-        stop_reading(None);
-        let passages: Vec<web_sys::HtmlElement> = dom::elements(&selector)
-            .into_iter()
-            .filter(|el| !el.inner_text().trim().is_empty())
-            .skip(first)
-            .collect();
-        let texts: Vec<String> = passages.iter().map(|el| el.inner_text()).collect();
-        let rate = store
-            .progress
-            .with_untracked(|p| p.settings.read_aloud_speed.rate());
-        let marked = passages.clone();
-        let on_start = move |i: usize| {
-            unmark(&marked);
-            if let Some(el) = marked.get(i) {
-                let _ = el.set_attribute(READING_NOW, "");
-                dom::scroll_into_view_if_needed(el);
-            }
-            at.set_value(first + i);
-        };
-        // After the event, not inside it: stopping frees the very callback that is running.
-        let on_end = move || queue_microtask(move || stop_reading(Some(player)));
-        if let Some(speaking) = speech::speak(&texts, rate, on_start, on_end) {
-            state.set(Playing::Reading);
-            CURRENT.with(|c| {
-                *c.borrow_mut() = Some(Current {
-                    player,
-                    speaking,
-                    state,
-                    passages,
-                })
-            });
-        }
-    };
-    let start_from = StoredValue::new_local(start_from);
-
-    let pause_or_resume = move || {
-        let next = CURRENT.with(|c| {
-            let c = c.borrow();
-            let current = c.as_ref().filter(|c| c.player == player)?;
-            Some(if state.get_untracked() == Playing::Paused {
-                current.speaking.resume();
-                Playing::Reading
-            } else {
-                current.speaking.pause();
-                Playing::Paused
-            })
-        });
-        if let Some(next) = next {
-            state.set(next);
-        }
-    };
-
+    let player = Player::new(selector);
     // A new speed takes effect at once: the passage being read starts again at that speed.
     Effect::new(move |previous: Option<ReadAloudSpeed>| {
-        let speed = store.progress.with(|p| p.settings.read_aloud_speed);
-        if previous.is_some_and(|p| p != speed) && state.get_untracked() == Playing::Reading {
-            start_from.with_value(|start| start(at.get_value()));
+        let speed = player.store.progress.with(|p| p.settings.read_aloud_speed);
+        if previous.is_some_and(|p| p != speed) && player.state.get_untracked() == Playing::Reading
+        {
+            player.start_from(player.at.get_value());
         }
         speed
     });
-    on_cleanup(move || stop_reading(Some(player)));
+    on_cleanup(move || player.stop());
+    let label = StoredValue::new(label);
+    view! {
+        <Show when=move || voices.is_some_and(|v| v.get())>
+            <PlayerButtons player=player label=label.get_value() with_speed=with_speed />
+        </Show>
+    }
+}
 
+/// The player's buttons: Read aloud (then Pause, Resume), Stop while reading, and the speed.
+#[component]
+fn PlayerButtons(player: Player, label: String, with_speed: bool) -> impl IntoView {
+    let state = player.state;
     // The main button stays put while its words change (Read aloud, Pause, Resume), so focus
     // stays on it; Stop, which comes and goes, hands focus back to it.
-    let main_button = NodeRef::<leptos::html::Button>::new();
-    let focus_main = move || {
-        if let Some(button) = main_button.get_untracked() {
-            let _ = button.focus();
-        }
-    };
+    let main_button = ElementRef::new();
     // Reading that ends by itself while focus was on Stop (now gone) brings focus back here.
     Effect::new(move |previous: Option<Playing>| {
         let now = state.get();
         let ended = previous.is_some_and(|p| p != Playing::Stopped) && now == Playing::Stopped;
         if ended && dom::focus_is_lost() {
-            focus_main();
+            main_button.focus();
         }
         now
     });
     let on_main = move |_| match state.get_untracked() {
-        Playing::Stopped => start_from.with_value(|start| start(0)),
-        _ => pause_or_resume(),
+        Playing::Stopped => player.start_from(0),
+        _ => player.pause_or_resume(),
     };
     let group_label = label.clone();
-    move || {
-        let label = label.clone();
-        voices.is_some_and(|v| v.get()).then(|| {
-            view! {
-                <div class="read-aloud" role="group" aria-label=group_label.clone()>
-                    <button
-                        type="button"
-                        class="button read-aloud-main"
-                        node_ref=main_button
-                        aria-label=move || (state.get() == Playing::Stopped).then(|| label.clone())
-                        on:click=on_main
-                    >
-                        {move || match state.get() {
-                            Playing::Stopped => "Read aloud",
-                            Playing::Reading => "Pause",
-                            Playing::Paused => "Resume",
-                        }}
-                    </button>
-                    {move || {
-                        (state.get() != Playing::Stopped)
-                            .then(|| {
-                                view! {
-                                    <button
-                                        type="button"
-                                        class="button"
-                                        on:click=move |_| {
-                                            stop_reading(Some(player));
-                                            focus_main();
-                                        }
-                                    >
-                                        "Stop"
-                                    </button>
-                                }
-                            })
-                    }}
-                    {with_speed
-                        .then(|| {
-                            view! {
-                                <SettingSelect
-                                    label="Speed"
-                                    id="read-aloud-speed"
-                                    get=|s: &Settings| s.read_aloud_speed
-                                    set=|s: &mut Settings, v: ReadAloudSpeed| s.read_aloud_speed = v
-                                />
-                            }
-                        })}
-                </div>
-            }
-        })
+    view! {
+        <div class="read-aloud" role="group" aria-label=group_label>
+            <button
+                type="button"
+                class="button read-aloud-main"
+                node_ref=main_button
+                aria-label=move || (state.get() == Playing::Stopped).then(|| label.clone())
+                on:click=on_main
+            >
+                {move || match state.get() {
+                    Playing::Stopped => "Read aloud",
+                    Playing::Reading => "Pause",
+                    Playing::Paused => "Resume",
+                }}
+            </button>
+            <Show when=move || state.get() != Playing::Stopped>
+                <button
+                    type="button"
+                    class="button"
+                    on:click=move |_| {
+                        player.stop();
+                        main_button.focus();
+                    }
+                >
+                    "Stop"
+                </button>
+            </Show>
+            {with_speed
+                .then(|| {
+                    view! {
+                        <SettingSelect
+                            label="Speed"
+                            id="read-aloud-speed"
+                            get=|s: &Settings| s.read_aloud_speed
+                            set=|s: &mut Settings, v: ReadAloudSpeed| s.read_aloud_speed = v
+                        />
+                    }
+                })}
+        </div>
     }
 }
 

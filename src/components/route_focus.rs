@@ -4,6 +4,7 @@
 //! when the address names a place on the page (`#q-…`, `?evidence=…`): the page goes there.
 
 use crate::platform::dom;
+use crate::routes::names_a_place;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -13,12 +14,10 @@ pub fn FocusOnNavigate() -> impl IntoView {
     let location = use_location();
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
-        let to_a_place = !location
-            .hash
-            .get_untracked()
-            .trim_start_matches('#')
-            .is_empty()
-            || location.search.get_untracked().contains("evidence=");
+        let to_a_place = names_a_place(
+            &location.hash.get_untracked(),
+            &location.search.get_untracked(),
+        );
         if previous.is_some_and(|p| p != path) && !to_a_place {
             // After the new screen has rendered.
             request_animation_frame(dom::focus_main_heading);

@@ -49,9 +49,25 @@ pub fn ScoreChart(
                     let y = i as u32 * (BAR_HEIGHT + GAP);
                     let width = plot * bar.percent.min(100) / 100;
                     view! {
-                        <text class="chart-label" x="0" y=y + BAR_HEIGHT * 2 / 3>{bar.label}</text>
-                        <rect class="chart-track" x=LABEL_WIDTH y=y width=plot height=BAR_HEIGHT rx="4"></rect>
-                        <rect class="chart-bar" x=LABEL_WIDTH y=y width=width height=BAR_HEIGHT rx="4"></rect>
+                        <text class="chart-label" x="0" y=y + BAR_HEIGHT * 2 / 3>
+                            {bar.label}
+                        </text>
+                        <rect
+                            class="chart-track"
+                            x=LABEL_WIDTH
+                            y=y
+                            width=plot
+                            height=BAR_HEIGHT
+                            rx="4"
+                        ></rect>
+                        <rect
+                            class="chart-bar"
+                            x=LABEL_WIDTH
+                            y=y
+                            width=width
+                            height=BAR_HEIGHT
+                            rx="4"
+                        ></rect>
                         <text class="chart-value" x=LABEL_WIDTH + plot + 8 y=y + BAR_HEIGHT * 2 / 3>
                             {bar.value}
                         </text>

@@ -2,6 +2,7 @@
 //! setting with several choices, and a checkbox for one that is on or off. Each change is saved
 //! with the profile's progress at once.
 
+use crate::components::field::field;
 use crate::core::settings::{SettingChoice, Settings};
 use crate::state::use_store;
 use leptos::prelude::*;
@@ -19,16 +20,20 @@ pub fn SettingSelect<T: SettingChoice + Send + Sync>(
     set: fn(&mut Settings, T),
 ) -> impl IntoView {
     let store = use_store();
-    let on_change = move |ev| {
-        // A key that is not one of the options (it cannot happen with a native select) changes nothing.
-        if let Some(choice) = T::from_key(&event_target_value(&ev)) {
-            store.update_settings(|s| set(s, choice));
-        }
-    };
+    let choice = field(
+        move || store.progress.with(|p| get(&p.settings).key().to_string()),
+        move |key: String| {
+            // A key that is not one of the options (it cannot happen with a native select)
+            // changes nothing.
+            if let Some(choice) = T::from_key(&key) {
+                store.update_settings(|s| set(s, choice));
+            }
+        },
+    );
     view! {
         <div class="setting">
             <label for=id>{label}</label>
-            <select id=id on:change=on_change prop:value=move || store.progress.with(|p| get(&p.settings).key())>
+            <select id=id bind:value=choice>
                 {T::ALL
                     .iter()
                     .map(|c| view! { <option value=c.key()>{c.label()}</option> })
@@ -52,20 +57,17 @@ pub fn SettingCheckbox(
 ) -> impl IntoView {
     let store = use_store();
     let description_id = format!("{id}-description");
+    let on = field(
+        move || store.progress.with(|p| get(&p.settings)),
+        move |on| store.update_settings(|s| set(s, on)),
+    );
     view! {
         <div class="setting setting-checkbox">
-            <input
-                type="checkbox"
-                id=id
-                aria-describedby=description_id.clone()
-                prop:checked=move || store.progress.with(|p| get(&p.settings))
-                on:change=move |ev| {
-                    let on = event_target_checked(&ev);
-                    store.update_settings(|s| set(s, on));
-                }
-            />
+            <input type="checkbox" id=id aria-describedby=description_id.clone() bind:checked=on />
             <label for=id>{label}</label>
-            <p id=description_id class="setting-description">{description}</p>
+            <p id=description_id class="setting-description">
+                {description}
+            </p>
         </div>
     }
 }

@@ -1,26 +1,17 @@
 //! An assignment's link to share: the full address to copy, its QR code, and the same
 //! assignment with extra time for students who need it (WCAG 2.2.1, Timing Adjustable).
 
+use crate::components::field::{bound, derived};
+use crate::components::focus::ElementRef;
 use crate::components::qr_code::QrCode;
-use crate::content::find_reading;
+use crate::components::status_message::StatusMessage;
 use crate::core::assignment::Assignment;
-use crate::pages::app_url;
-use crate::pages::assignment::assignment_path;
 use crate::platform::dom;
+use crate::routes::assignment_link;
 use leptos::prelude::*;
 
 /// The extra time a teacher can give, in percent of the time limit.
 const EXTRA_TIME: [u32; 4] = [0, 25, 50, 100];
-
-/// The full address students open.
-pub fn assignment_link(assignment: &Assignment) -> String {
-    let reading = find_reading(&assignment.reading).expect("assignments name bundled readings");
-    format!(
-        "{}{}",
-        dom::origin(),
-        app_url(&assignment_path(&assignment.to_code(reading)))
-    )
-}
 
 #[component]
 pub fn ShareLink(
@@ -29,13 +20,14 @@ pub fn ShareLink(
     #[prop(into)]
     id_prefix: String,
 ) -> impl IntoView {
-    let extra = RwSignal::new(0u32);
+    // The chosen option's value: a percentage of EXTRA_TIME.
+    let extra = RwSignal::new("0".to_string());
     let timed = assignment.time_limit_minutes.is_some();
-    let link = Signal::derive({
+    let link = derived({
         let assignment = assignment.clone();
         move || {
             assignment_link(&Assignment {
-                extra_time_percent: extra.get(),
+                extra_time_percent: extra.with(|p| p.parse().unwrap_or(0)),
                 ..assignment.clone()
             })
         }
@@ -43,45 +35,58 @@ pub fn ShareLink(
     let link_id = format!("{id_prefix}-link");
     let extra_id = format!("{id_prefix}-extra");
     let message = RwSignal::new(String::new());
-    let copy = {
-        let link_id = link_id.clone();
-        move |_| {
-            let link_id = link_id.clone();
-            dom::copy_text(link.get_untracked(), move |copied| {
-                if copied {
-                    message.set("Link copied.".into());
-                } else {
-                    dom::select_text(&link_id);
-                    message.set("Copying is not allowed here: the link is selected, so press Ctrl+C (or ⌘C) to copy it.".into());
-                }
-            });
-        }
+    let link_input = ElementRef::new();
+    let copy = move |_| {
+        dom::copy_text(link.get_untracked(), move |copied| {
+            if copied {
+                message.set("Link copied.".into());
+            } else {
+                link_input.select_text();
+                message.set("Copying is not allowed here: the link is selected, so press Ctrl+C (or ⌘C) to copy it.".into());
+            }
+        });
     };
     view! {
         <div class="share-link">
-            {timed.then(|| view! {
-                <p class="field">
-                    <label for=extra_id.clone()>"Extra time"</label>
-                    <select
-                        id=extra_id.clone()
-                        on:change=move |ev| extra.set(event_target_value(&ev).parse().unwrap_or(0))
-                    >
-                        {EXTRA_TIME.iter().map(|&p| view! {
-                            <option value=p.to_string() selected=p == 0>
-                                {if p == 0 { "None: the link for the class".to_string() } else { format!("+{p}%: a link for students with extra time") }}
-                            </option>
-                        }).collect_view()}
-                    </select>
-                </p>
-            })}
-            <p class="field">
+            {timed
+                .then(|| {
+                    view! {
+                        <p class="field">
+                            <label for=extra_id.clone()>"Extra time"</label>
+                            <select id=extra_id.clone() bind:value=bound(extra)>
+                                {EXTRA_TIME
+                                    .iter()
+                                    .map(|&p| {
+                                        view! {
+                                            <option value=p
+                                                .to_string()>
+                                                {if p == 0 {
+                                                    "None: the link for the class".to_string()
+                                                } else {
+                                                    format!("+{p}%: a link for students with extra time")
+                                                }}
+                                            </option>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </select>
+                        </p>
+                    }
+                })} <p class="field">
                 <label for=link_id.clone()>"Assignment link"</label>
-                <input id=link_id type="text" readonly class="code-box" prop:value=move || link.get() />
-            </p>
-            <div class="button-row">
-                <button type="button" class="button primary" on:click=copy>"Copy link"</button>
-            </div>
-            <p role="status" class="data-message">{move || message.get()}</p>
+                <input
+                    id=link_id
+                    type="text"
+                    readonly
+                    class="code-box"
+                    node_ref=link_input
+                    prop:value=move || link.get()
+                />
+            </p> <div class="button-row">
+                <button type="button" class="button primary" on:click=copy>
+                    "Copy link"
+                </button>
+            </div> <StatusMessage message=message />
             <QrCode text=link label="QR code of the assignment link, for phone cameras" />
         </div>
     }

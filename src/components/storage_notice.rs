@@ -1,6 +1,6 @@
 //! A plain-words notice whenever progress is not being saved normally.
 
-use crate::pages::app_url;
+use crate::routes::Link;
 use crate::state::use_store;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -19,7 +19,8 @@ pub fn StorageNotice() -> impl IntoView {
                     .map(|text| {
                         view! {
                             <p class="notice">
-                                {text} " " <A href=app_url("/data")>"Download a backup of your answers"</A>
+                                {text} " "
+                                <A href=Link::Data.url()>"Download a backup of your answers"</A>
                             </p>
                         }
                     })

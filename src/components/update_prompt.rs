@@ -14,8 +14,14 @@ pub fn UpdatePrompt(
         <div class="update-prompt-region" role="status" aria-live="polite">
             <Show when=move || ready.get()>
                 <p class="update-prompt">
-                    <span>"A new version is ready — reload to use it. Your answers are saved."</span>
-                    <button type="button" class="button primary" on:click=move |_| service_worker::apply_update()>
+                    <span>
+                        "A new version is ready — reload to use it. Your answers are saved."
+                    </span>
+                    <button
+                        type="button"
+                        class="button primary"
+                        on:click=move |_| service_worker::apply_update()
+                    >
                         "Reload"
                     </button>
                     <button type="button" class="button" on:click=move |_| ready.set(false)>

@@ -8,7 +8,7 @@
 //!   "app": "Lectern",
 //!   "exported_at": 1764288000000.0,
 //!   "profile": "Student",
-//!   "progress": { "version": 1, "readings": { ... } }
+//!   "progress": { "version": 2, "readings": { ... } }
 //! }
 //! ```
 //!
@@ -16,9 +16,11 @@
 //! step by step and refuses it with a plain-language [`BackupError`] before anything changes;
 //! [`preview`] then says what it holds, and [`restore`] merges it in or replaces progress with it.
 
+use crate::core::dates::date_from_ms;
 use crate::core::limits::{human_size, FileHead, ImportLimits, LimitError};
 use crate::core::merge::merge;
 use crate::core::progress::{Progress, ProgressError};
+use crate::core::slug::slug;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use std::fmt;
@@ -82,69 +84,6 @@ pub fn file_name(profile: &str, now_ms: f64) -> String {
         slug if slug.is_empty() => format!("{BACKUP_FORMAT}-{date}.json"),
         slug => format!("{BACKUP_FORMAT}-{slug}-{date}.json"),
     }
-}
-
-/// The longest profile part of a file name, in characters.
-const MAX_SLUG_CHARS: usize = 40;
-
-/// The profile name as a file-name part: lower-case letters and digits (of any script, which
-/// every current file system allows), with each run of anything else turned into one `-`.
-pub fn slug(profile: &str) -> String {
-    let mut slug = String::new();
-    let mut length = 0;
-    let mut pending_dash = false;
-    for c in profile.chars().flat_map(char::to_lowercase) {
-        if !c.is_alphanumeric() {
-            pending_dash = true;
-            continue;
-        }
-        // A dash only between words, never leading, trailing or doubled.
-        let dash = pending_dash && length > 0;
-        if length + usize::from(dash) + 1 > MAX_SLUG_CHARS {
-            break;
-        }
-        if dash {
-            slug.push('-');
-        }
-        slug.push(c);
-        length += usize::from(dash) + 1;
-        pending_dash = false;
-    }
-    slug
-}
-
-const MS_PER_DAY: f64 = 86_400_000.0;
-/// About ±270,000 years: keeps the date arithmetic far from overflow for any input.
-const MAX_DAYS: i64 = 100_000_000;
-
-/// The UTC (year, month, day) of a time in milliseconds since the Unix epoch. Times that are not
-/// finite count as the epoch.
-pub fn date_from_ms(ms: f64) -> (i64, u32, u32) {
-    // `as` saturates, and turns NaN into 0.
-    let days = (ms / MS_PER_DAY).floor() as i64;
-    civil_from_days(days.clamp(-MAX_DAYS, MAX_DAYS))
-}
-
-/// The proleptic Gregorian (year, month, day) of a count of days since 1970-01-01: Howard
-/// Hinnant's `civil_from_days` (<https://howardhinnant.github.io/date_algorithms.html>), which
-/// counts in 400-year eras that start on 1 March, so the leap day falls at the end of a year.
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468; // days since 0000-03-01
-    let era = z.div_euclid(146_097);
-    let day_of_era = z.rem_euclid(146_097); // 0 ..= 146_096
-    let year_of_era =
-        (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_from_march = (5 * day_of_year + 2) / 153; // 0 = March ..= 11 = February
-    let day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
-    let month = if month_from_march < 10 {
-        month_from_march + 3
-    } else {
-        month_from_march - 9
-    };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    // Both are in range by construction (1 ..= 31, 1 ..= 12).
-    (year, month as u32, day as u32)
 }
 
 /// Why a file was not accepted as a backup. Each displays as a message for the student.
@@ -342,6 +281,10 @@ pub struct ReadingSummary {
     pub sections_read: usize,
     /// The latest answer's time, if any question was answered.
     pub last_answered_at: Option<f64>,
+    /// Highlights (with or without a note).
+    pub highlights: usize,
+    /// Questions and terms in the review queue.
+    pub reviews: usize,
 }
 
 pub fn preview(backup: &Backup) -> Preview {
@@ -358,6 +301,8 @@ pub fn preview(backup: &Backup) -> Preview {
                 .values()
                 .map(|r| r.last_answered_at)
                 .reduce(f64::max),
+            highlights: progress.highlights.items.len(),
+            reviews: progress.review.len(),
         })
         .collect();
     Preview {
@@ -455,11 +400,52 @@ mod tests {
         assert_eq!(replaced, sample());
     }
 
+    /// The essay and its opening paragraph, to highlight.
+    fn opening() -> (
+        &'static lectern_content::Reading,
+        crate::core::highlights::Span,
+    ) {
+        let reading = &crate::content::READINGS[0];
+        let span = crate::core::highlights::Span::sentences(
+            reading,
+            "intriguing-question",
+            "collaboration-real",
+        );
+        (reading, span.unwrap())
+    }
+
+    /// A highlight removed since the backup was made stays removed when the backup is merged
+    /// back in; one made since stays.
+    #[test]
+    fn an_older_backup_does_not_bring_back_a_removed_highlight() {
+        let (reading, span) = opening();
+        let mut here = sample();
+        here.add_highlight(reading, "old", &span, Default::default(), "", 4_000.0)
+            .unwrap();
+        let backup = parse(&export(&here, "Ana", NOV_28), KNOWN).unwrap();
+        assert!(here.remove_highlight(&reading.id, "old", 5_000.0));
+        here.add_highlight(reading, "new", &span, Default::default(), "", 6_000.0)
+            .unwrap();
+        let merged = restore(&here, &backup, RestoreMode::Merge);
+        let highlights = &merged.reading(&reading.id).unwrap().highlights;
+        assert_eq!(highlights.items.keys().collect::<Vec<_>>(), ["new"]);
+        assert!(highlights.removed.contains_key("old"));
+    }
+
     #[test]
     fn preview_summarizes_each_reading() {
         let mut progress = sample();
         progress.visit_section("other", "start");
+        let (reading, span) = opening();
+        progress
+            .add_highlight(reading, "h", &span, Default::default(), "note", 4_000.0)
+            .unwrap();
+        progress.look_up_term(&reading.id, "nato", 4_000.0, crate::core::review::Day(1));
         let backup = parse(&export(&progress, "Ana", NOV_28), KNOWN).unwrap();
+        assert_eq!(
+            backup.progress, progress,
+            "highlights and reviews are in the backup"
+        );
         let preview = preview(&backup);
         assert_eq!(preview.profile, "Ana");
         assert_eq!(preview.exported_at, NOV_28);
@@ -471,12 +457,16 @@ mod tests {
                     answered: 2,
                     sections_read: 2,
                     last_answered_at: Some(3_000.0),
+                    highlights: 1,
+                    reviews: 1,
                 },
                 ReadingSummary {
                     reading: "other".into(),
                     answered: 0,
                     sections_read: 1,
                     last_answered_at: None,
+                    highlights: 0,
+                    reviews: 0,
                 },
             ]
         );
@@ -528,11 +518,25 @@ mod tests {
         assert_eq!(record.response, Response::Choice("ivanov".into()));
         assert_eq!((record.tries, record.first_try_correct), (2, false));
         assert_eq!(record.last_answered_at, 1_700_000_060_000.0);
-        // And it is exactly what this app writes today.
-        assert_eq!(
-            export(&backup.progress, &backup.profile, backup.exported_at),
-            fixture
+        // Written back as version 2 with everything of version 1 where it was, and the
+        // question right only after a retry in the review queue.
+        let written = export(&backup.progress, &backup.profile, backup.exported_at);
+        let old: Value = serde_json::from_str(fixture).unwrap();
+        let new: Value = serde_json::from_str(&written).unwrap();
+        assert!(
+            crate::core::progress::tests::keeps_everything(&old, &new),
+            "{written}"
         );
+        assert_eq!(new["progress"]["version"], 2);
+        assert_eq!(new["version"], 1, "the envelope is unchanged");
+        let card = &backup
+            .progress
+            .reading("adversaries-to-allies")
+            .unwrap()
+            .review
+            .questions["who-offered-intelligence"];
+        assert_eq!(card.grade, crate::core::fsrs::Grade::Hard);
+        assert_eq!(parse(&written, &["adversaries-to-allies"]).unwrap(), backup);
     }
 
     #[test]
@@ -648,7 +652,7 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "The progress in this backup was saved by a newer version of Lectern (progress \
-             format 7; this one reads up to 1): update first, then restore it again."
+             format 7; this one reads up to 2): update first, then restore it again."
         );
     }
 
@@ -727,49 +731,6 @@ mod tests {
     }
 
     #[test]
-    fn dates_from_milliseconds() {
-        assert_eq!(date_from_ms(0.0), (1970, 1, 1));
-        assert_eq!(date_from_ms(-1.0), (1969, 12, 31));
-        assert_eq!(date_from_ms(NOV_28), (2025, 11, 28));
-        assert_eq!(date_from_ms(NOV_28 + MS_PER_DAY - 1.0), (2025, 11, 28));
-        assert_eq!(date_from_ms(NOV_28 + MS_PER_DAY), (2025, 11, 29));
-        // 2024 is a leap year; 2000 is too (divisible by 400), 2100 is not.
-        assert_eq!(date_from_ms(1_709_164_800_000.0), (2024, 2, 29));
-        assert_eq!(date_from_ms(1_709_251_200_000.0), (2024, 3, 1));
-        assert_eq!(date_from_ms(951_782_400_000.0), (2000, 2, 29));
-        assert_eq!(date_from_ms(4_107_542_400_000.0), (2100, 3, 1));
-        assert_eq!(date_from_ms(4_107_456_000_000.0), (2100, 2, 28));
-        assert_eq!(date_from_ms(253_402_300_799_000.0), (9999, 12, 31));
-        for odd in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, f64::MAX, -1e300] {
-            let (_, month, day) = date_from_ms(odd);
-            assert!((1..=12).contains(&month) && (1..=31).contains(&day));
-        }
-        assert_eq!(date_from_ms(f64::NAN), (1970, 1, 1));
-    }
-
-    /// Every day for 800 years follows the one before it on the calendar.
-    #[test]
-    fn days_follow_each_other() {
-        let mut previous = civil_from_days(-200 * 365);
-        for days in (-200 * 365 + 1)..(600 * 365) {
-            let (y, m, d) = civil_from_days(days);
-            let (py, pm, pd) = previous;
-            let next_day = (y, m, d) == (py, pm, pd + 1);
-            let next_month = (y, m, d) == (py, pm + 1, 1) && pd >= 28;
-            let next_year = (y, m, d) == (py + 1, 1, 1) && (pm, pd) == (12, 31);
-            assert!(
-                next_day || next_month || next_year,
-                "{previous:?} → {y}-{m}-{d}"
-            );
-            let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-            if m == 3 && d == 1 {
-                assert_eq!(pd, if leap { 29 } else { 28 }, "end of February {y}");
-            }
-            previous = (y, m, d);
-        }
-    }
-
-    #[test]
     fn file_names() {
         assert_eq!(
             file_name("Student", NOV_28),
@@ -825,6 +786,7 @@ mod properties {
                     tries,
                     first_try_correct: right,
                     first_try_score: if right { 1.0 } else { 0.0 },
+                    hinted: right && tries % 2 == 0,
                     first_answered_at: first as f64,
                     last_answered_at: (first + later) as f64,
                 }
@@ -836,13 +798,19 @@ mod properties {
             btree_map("[a-z0-9-]{1,12}", answer(), 0..5),
             btree_set("[a-z-]{1,8}", 0..4),
             option::of("[a-z-]{1,8}"),
+            crate::core::merge::properties::highlights(),
         )
-            .prop_map(|(answers, sections_read, last_section)| {
-                crate::core::progress::ReadingProgress {
+            .prop_map(|(answers, sections_read, last_section, highlights)| {
+                let mut reading = crate::core::progress::ReadingProgress {
                     answers,
                     sections_read,
                     last_section,
-                }
+                    highlights,
+                    review: Default::default(),
+                };
+                // The review queue as study leaves it.
+                crate::core::review::queue_from_answers(&mut reading);
+                reading
             });
         btree_map("[abc]", reading, 0..4).prop_map(|readings| Progress {
             version: Progress::VERSION,
@@ -955,9 +923,6 @@ mod properties {
             prop_assert!(name.starts_with("lectern-backup-"));
             prop_assert!(name.ends_with(".json"));
             prop_assert!(!name.contains(['/', '\\', ':', '*', '?', '"', '<', '>', '|', ' ']));
-            let slug = slug(&profile);
-            prop_assert!(!slug.contains("--") && !slug.starts_with('-') && !slug.ends_with('-'));
-            prop_assert!(slug.chars().count() <= MAX_SLUG_CHARS);
         }
     }
 }

@@ -67,6 +67,11 @@ impl Kind {
         format!("{}{}.", self.tag, self.version)
     }
 
+    /// The same kind at another version: what an older format's code is written and read as.
+    pub fn at_version(self, version: u32) -> Kind {
+        Kind { version, ..self }
+    }
+
     /// The text form of `record`.
     pub fn encode(self, record: &[u8]) -> String {
         let prefix = self.prefix();
@@ -78,6 +83,13 @@ impl Kind {
     /// The record inside `text`, once the prefix, characters and checksum are all right.
     /// Whitespace anywhere (line breaks added by e-mail) is ignored.
     pub fn decode(self, text: &str) -> Result<Vec<u8>, CodeError> {
+        self.decode_since(text, self.version)
+            .map(|(_, record)| record)
+    }
+
+    /// Like [`Kind::decode`], for a kind whose older versions are still read: a code of any
+    /// version from `oldest` to this kind's, with the version it has.
+    pub fn decode_since(self, text: &str, oldest: u32) -> Result<(u32, Vec<u8>), CodeError> {
         let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
         if compact.is_empty() {
             return Err(CodeError::Empty);
@@ -88,9 +100,10 @@ impl Kind {
         if version > self.version {
             return Err(CodeError::Newer(version));
         }
-        if version != self.version {
+        if version < oldest {
             return Err(CodeError::WrongKind);
         }
+        let kind = self.at_version(version);
         let bytes = URL_SAFE_NO_PAD.decode(body).map_err(|e| match e {
             base64::DecodeError::InvalidByte(..) => CodeError::BadCharacters,
             // A length or a last character no encoder writes: cut short, or changed.
@@ -101,10 +114,10 @@ impl Kind {
         }
         let (record, sum) = bytes.split_at(bytes.len() - 4);
         let sum = u32::from_be_bytes(sum.try_into().expect("4 bytes"));
-        if sum != checksum(&self.prefix(), record) {
+        if sum != checksum(&kind.prefix(), record) {
             return Err(CodeError::Damaged);
         }
-        Ok(record.to_vec())
+        Ok((version, record.to_vec()))
     }
 }
 
@@ -320,6 +333,25 @@ mod tests {
         assert_eq!(KIND.decode("   "), Err(CodeError::Empty));
         assert_eq!(KIND.decode("hello"), Err(CodeError::WrongKind));
         assert_eq!(KIND.decode("LT1.ab$cd"), Err(CodeError::BadCharacters));
+    }
+
+    #[test]
+    fn older_versions_are_read_when_asked_for() {
+        let newest = Kind {
+            tag: "LT",
+            version: 3,
+        };
+        let old = newest.at_version(2).encode(b"old");
+        assert_eq!(newest.decode_since(&old, 2), Ok((2, b"old".to_vec())));
+        assert_eq!(newest.decode_since(&old, 3), Err(CodeError::WrongKind));
+        assert_eq!(newest.decode(&old), Err(CodeError::WrongKind));
+        let current = newest.encode(b"new");
+        assert_eq!(newest.decode_since(&current, 1), Ok((3, b"new".to_vec())));
+        let future = newest.at_version(4).encode(b"x");
+        assert_eq!(newest.decode_since(&future, 1), Err(CodeError::Newer(4)));
+        // The checksum covers the version: an old body under a new prefix is damaged.
+        let relabelled = old.replacen("LT2.", "LT3.", 1);
+        assert_eq!(newest.decode_since(&relabelled, 1), Err(CodeError::Damaged));
     }
 
     #[test]

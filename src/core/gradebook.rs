@@ -6,13 +6,36 @@
 //! kept as their hand-in codes: the code is the checked, compact truth, and every figure is
 //! worked out from it again when shown.
 
-use crate::core::assignment::{normalize_name, Assignment};
+use crate::core::assignment::{normalize_name, Assignment, StudentIdKind};
 use crate::core::codec::CodeError;
-use crate::core::handin::{iso_utc, read_result_file, HandIn, ResultFileError};
+use crate::core::csv;
+use crate::core::dates::iso_utc;
+use crate::core::handin::{read_result_file, HandIn, ResultFileError};
 use lectern_content::Reading;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
+
+/// Why stored teacher data cannot be used.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TeacherDataError {
+    /// Not JSON, or not shaped like the teacher's data; the parser's message.
+    Corrupt(String),
+    /// Saved by a newer Lectern, with this format version.
+    Newer(u32),
+}
+
+impl fmt::Display for TeacherDataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TeacherDataError::Corrupt(why) => write!(f, "it is damaged: {why}"),
+            TeacherDataError::Newer(version) => write!(
+                f,
+                "it was saved by a newer version of Lectern (format {version})"
+            ),
+        }
+    }
+}
 
 /// Everything the teacher keeps.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -49,13 +72,11 @@ impl TeacherData {
     }
 
     /// Stored teacher data, or why it cannot be used (newer or corrupt data is left as it is).
-    pub fn from_json(text: &str) -> Result<TeacherData, String> {
-        let data: TeacherData = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    pub fn from_json(text: &str) -> Result<TeacherData, TeacherDataError> {
+        let data: TeacherData =
+            serde_json::from_str(text).map_err(|e| TeacherDataError::Corrupt(e.to_string()))?;
         if data.version > Self::VERSION {
-            return Err(format!(
-                "it was saved by a newer version of Lectern (format {})",
-                data.version
-            ));
+            return Err(TeacherDataError::Newer(data.version));
         }
         Ok(data)
     }
@@ -171,6 +192,8 @@ pub enum Skipped {
     SameResult(String),
     /// Another result with the same student name is already in.
     SameName(String),
+    /// Another result with the same student ID or email is already in (under this name).
+    SameStudentId(String),
 }
 
 impl fmt::Display for Skipped {
@@ -191,6 +214,11 @@ impl fmt::Display for Skipped {
             Skipped::SameName(name) => write!(
                 f,
                 "not added: the gradebook already has a result for {name}; remove it first to replace it"
+            ),
+            Skipped::SameStudentId(name) => write!(
+                f,
+                "not added: the gradebook already has a result with this student ID or email, \
+                 for {name}; remove it first to replace it"
             ),
         }
     }
@@ -215,6 +243,11 @@ fn check_entry(assignment: &Assignment, kept: &[String], entry: &Entry) -> Resul
         }
         if normalize_name(&existing.student) == normalize_name(&hand_in.student) {
             return Err(Skipped::SameName(existing.student));
+        }
+        if !hand_in.student_id.is_empty()
+            && existing.student_id.to_lowercase() == hand_in.student_id.to_lowercase()
+        {
+            return Err(Skipped::SameStudentId(existing.student));
         }
     }
     Ok(hand_in)
@@ -306,8 +339,13 @@ pub fn distribution(rows: &[Row]) -> [usize; 10] {
 /// The class table as CSV (RFC 4180: comma-separated, CRLF line ends, fields quoted when they
 /// hold a comma, quote or line break, quotes doubled), one row per student. A name that a
 /// spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
-/// return) gets a leading `'`, as OWASP advises against CSV injection.
+/// return) gets a leading `'`, as OWASP advises against CSV injection. When the assignment asked
+/// for a student ID or school email, it follows the name.
 pub fn csv(assignment: &Assignment, reading: &Reading, rows: &[Row]) -> String {
+    let id_column = match assignment.student_id_kind {
+        StudentIdKind::NameOnly => None,
+        kind => Some(kind.label()),
+    };
     let mut header: Vec<String> = [
         "Student",
         "Score (%)",
@@ -322,19 +360,18 @@ pub fn csv(assignment: &Assignment, reading: &Reading, rows: &[Row]) -> String {
     .iter()
     .map(|h| h.to_string())
     .collect();
+    if let Some(label) = id_column {
+        header.insert(1, label.to_string());
+    }
     for (i, id) in assignment.questions.iter().enumerate() {
-        let prompt = reading
-            .questions
-            .iter()
-            .find(|q| q.id == id.as_str())
-            .map_or("", |q| q.prompt.as_ref());
+        let prompt = reading.any_question(id).map_or("", |q| q.prompt.as_ref());
         header.push(format!("Q{} {id}: {prompt}", i + 1));
     }
-    let mut lines = vec![csv_line(&header)];
+    let mut lines = vec![csv::line(&header, csv::Style::Rfc4180, "\r\n")];
     for row in rows {
         let r = &row.result;
         let mut fields = vec![
-            defuse(&r.student),
+            csv::defuse(&r.student),
             row.percent.to_string(),
             yes_no(row.passed),
             r.answered().to_string(),
@@ -344,12 +381,15 @@ pub fn csv(assignment: &Assignment, reading: &Reading, rows: &[Row]) -> String {
             yes_no(r.late),
             yes_no(r.auto),
         ];
+        if id_column.is_some() {
+            fields.insert(1, csv::defuse(&r.student_id));
+        }
         fields.extend(
             r.scores
                 .iter()
                 .map(|s| s.map_or(String::new(), |p| p.to_string())),
         );
-        lines.push(csv_line(&fields));
+        lines.push(csv::line(&fields, csv::Style::Rfc4180, "\r\n"));
     }
     lines.concat()
 }
@@ -365,32 +405,11 @@ fn yes_no(value: bool) -> String {
     if value { "yes" } else { "no" }.to_string()
 }
 
-fn csv_line(fields: &[String]) -> String {
-    let quoted: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-    format!("{}\r\n", quoted.join(","))
-}
-
-fn csv_field(field: &str) -> String {
-    if field.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field.to_string()
-    }
-}
-
-fn defuse(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::content::READINGS;
-    use crate::core::assignment::Mode;
+    use crate::core::assignment::{Mode, StudentIdKind};
 
     fn assignment() -> Assignment {
         let reading = &READINGS[0];
@@ -404,6 +423,7 @@ mod tests {
                 .take(3)
                 .map(|q| q.id.to_string())
                 .collect(),
+            bank: reading.bank_version(),
             mode: Mode::Assessment,
             shuffle_questions: false,
             shuffle_options: false,
@@ -412,6 +432,7 @@ mod tests {
             time_limit_minutes: None,
             extra_time_percent: 0,
             pass_mark: 50,
+            student_id_kind: StudentIdKind::NameOnly,
         }
     }
 
@@ -419,6 +440,7 @@ mod tests {
         HandIn {
             assignment: 99,
             student: name.into(),
+            student_id: String::new(),
             handed_in_at: 1_795_000_000,
             time_on_task_s: 90,
             auto: false,
@@ -542,6 +564,48 @@ mod tests {
     }
 
     #[test]
+    fn student_ids_are_checked_and_exported() {
+        let a = Assignment {
+            student_id_kind: StudentIdKind::Email,
+            ..assignment()
+        };
+        let mut t = teacher_with(&a);
+        let with_id = |name: &str, id: &str| HandIn {
+            student_id: id.into(),
+            ..result(name, &[Some(100), Some(50), None])
+        };
+        let ana = with_id("Ana", "ana@school.org").to_code();
+        let same_id = with_id("Ana Lima", "ANA@school.org").to_code();
+        let ben = with_id("Ben", "-ben@school.org").to_code();
+        let reports = t.add_results(&a, &pasted_entries(&format!("{ana}\n{same_id}\n{ben}")));
+        let outcomes: Vec<_> = reports.iter().map(|r| r.outcome.clone()).collect();
+        assert_eq!(
+            outcomes,
+            vec![
+                Ok("Ana".to_string()),
+                Err(Skipped::SameStudentId("Ana".into())),
+                Ok("Ben".to_string())
+            ]
+        );
+        let rows = class_rows(&a, &t.assignments[&a.key()].results);
+        let csv = csv(&a, &READINGS[0], &rows);
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert!(
+            lines[0].starts_with("Student,School email,Score (%),"),
+            "{}",
+            lines[0]
+        );
+        assert_eq!(
+            lines[1],
+            "Ana,ana@school.org,50,yes,2,3,1.5,2026-11-18T11:06:40Z,no,no,100,50,"
+        );
+        assert_eq!(
+            lines[2],
+            "Ben,'-ben@school.org,50,yes,2,3,1.5,2026-11-18T11:06:40Z,no,no,100,50,"
+        );
+    }
+
+    #[test]
     fn removing_and_storing() {
         let a = assignment();
         let mut t = teacher_with(&a);
@@ -570,7 +634,13 @@ mod tests {
         t.remove_assignment(&a.key());
         t.remove_assignment(&newer.key());
         assert!(t.assignments.is_empty());
-        assert!(TeacherData::from_json("{\"version\":9}").is_err());
-        assert!(TeacherData::from_json("nope").is_err());
+        assert_eq!(
+            TeacherData::from_json("{\"version\":9}"),
+            Err(TeacherDataError::Newer(9))
+        );
+        assert!(matches!(
+            TeacherData::from_json("nope"),
+            Err(TeacherDataError::Corrupt(_))
+        ));
     }
 }

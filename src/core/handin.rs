@@ -13,32 +13,40 @@
 //! | student | text (≤ 60 bytes) |
 //! | scores | bytes: one per question in the assignment's order (the reading's), 0–100 percent, or 255 for unanswered |
 //!
+//! # Hand-in code, format 2 (prefix `LR2.`)
+//!
+//! Format 1's fields, then the student ID or school email the assignment asked for (text,
+//! ≤ 100 bytes). Written only when there is one, so other hand-ins stay format 1; both are read.
+//!
 //! # Result file
 //!
 //! Pretty JSON with `format: "lectern-result"`, the hand-in code, a readable copy of every answer
 //! (for the teacher's eyes; the gradebook trusts only the code), and `checksum`: the CRC-32, in
 //! hex, of the file's JSON with `checksum` left empty. A file cut short is not JSON; a file changed
-//! by hand fails the checksum.
+//! by hand fails the checksum. A result with a student ID or email is `version` 2 and carries it
+//! as `student_id`; without one the file is exactly as version 1 wrote it.
 
 use crate::core::answer_key::{answer_key, response_text};
-use crate::core::assignment::{key_of, Assignment, Mode};
-use crate::core::backup::date_from_ms;
+use crate::core::assignment::{key_of, Assignment, Mode, MAX_STUDENT_ID_BYTES};
 use crate::core::codec::{crc32, CodeError, Kind, Reader, Writer};
+use crate::core::credit::credits;
+use crate::core::dates::iso_utc;
 use crate::core::grading::grade;
 use crate::core::limits::{FileHead, ImportLimits, LimitError};
 use crate::core::progress::AssignmentProgress;
-use lectern_content::Reading;
+use lectern_content::{Question, Reading};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// The kind of code a hand-in carries.
+/// The kind of code a hand-in carries (its newest format; format 1 is still read).
 pub const HAND_IN: Kind = Kind {
     tag: "LR",
-    version: 1,
+    version: 2,
 };
 pub const MAX_NAME_BYTES: usize = 60;
 pub const RESULT_FORMAT: &str = "lectern-result";
-pub const RESULT_VERSION: u32 = 1;
+/// The newest result file version (2 adds `student_id`; version 1 files still read).
+pub const RESULT_VERSION: u32 = 2;
 /// What the gradebook reads of a result file: a result is a few kilobytes and a few levels
 /// deep, so anything far larger or deeper is the wrong file (refused before it is parsed).
 pub const RESULT_LIMITS: ImportLimits = ImportLimits {
@@ -55,6 +63,8 @@ const UNANSWERED: u8 = 255;
 pub struct HandIn {
     pub assignment: u32,
     pub student: String,
+    /// The student ID or school email the assignment asked for; empty when it asked for none.
+    pub student_id: String,
     /// Seconds since the Unix epoch.
     pub handed_in_at: u64,
     pub time_on_task_s: u64,
@@ -69,7 +79,9 @@ pub struct HandIn {
 impl HandIn {
     /// Works out the result of an assignment from the student's answers. Practice counts each
     /// question's first try (retries are for learning); an assessment grades the answer as it
-    /// stands at hand-in.
+    /// stands at hand-in. Part B of a pair counts only when its Part A is right
+    /// ([`crate::core::credit`]). The assignment's questions may be retired ones (a link made
+    /// for an earlier bank): they are graded as they always were.
     pub fn from_progress(
         assignment: &Assignment,
         reading: &Reading,
@@ -77,21 +89,29 @@ impl HandIn {
         now_ms: f64,
         auto: bool,
     ) -> HandIn {
+        let questions: Vec<&Question> = assignment
+            .questions
+            .iter()
+            .filter_map(|id| reading.any_question(id))
+            .collect();
+        let own_score = |question: &Question| -> Option<f32> {
+            let record = progress.answers.get(question.id.as_ref())?;
+            if record.response.is_blank() {
+                return None;
+            }
+            match assignment.mode {
+                Mode::Practice if record.tries > 0 => Some(record.first_try_score),
+                Mode::Practice => None,
+                Mode::Assessment => Some(grade(question, &record.response).score),
+            }
+        };
+        let credited = credits(&questions, own_score);
         let scores = assignment
             .questions
             .iter()
             .map(|id| {
-                let question = reading.questions.iter().find(|q| q.id == id.as_str())?;
-                let record = progress.answers.get(id)?;
-                if record.response.is_blank() {
-                    return None;
-                }
-                let score = match assignment.mode {
-                    Mode::Practice if record.tries > 0 => record.first_try_score,
-                    Mode::Practice => return None,
-                    Mode::Assessment => grade(question, &record.response).score,
-                };
-                Some(percent(score))
+                let at = questions.iter().position(|q| q.id == id.as_str())?;
+                credited[at].map(percent)
             })
             .collect();
         let started = progress.started_at.min(now_ms);
@@ -99,6 +119,11 @@ impl HandIn {
             assignment: assignment.id,
             student: crate::core::codec::truncate(progress.student.trim(), MAX_NAME_BYTES)
                 .to_string(),
+            student_id: crate::core::codec::truncate(
+                progress.student_id.trim(),
+                MAX_STUDENT_ID_BYTES,
+            )
+            .to_string(),
             handed_in_at: (now_ms / 1000.0).max(0.0) as u64,
             time_on_task_s: ((now_ms - started) / 1000.0).max(0.0).round() as u64,
             auto,
@@ -137,19 +162,26 @@ impl HandIn {
             .iter()
             .map(|s| s.map_or(UNANSWERED, |p| p.min(100)))
             .collect();
-        let record = Writer::new()
+        let mut record = Writer::new();
+        record
             .u32_fixed(self.assignment)
             .byte(flags)
             .varint(self.handed_in_at)
             .varint(self.time_on_task_s)
             .text(&self.student, MAX_NAME_BYTES)
-            .bytes(&scores)
-            .finish();
-        HAND_IN.encode(&record)
+            .bytes(&scores);
+        // Format 1 whenever it can say it all, so such codes read in every Lectern.
+        if self.student_id.is_empty() {
+            HAND_IN.at_version(1).encode(&record.finish())
+        } else {
+            let record = record.text(&self.student_id, MAX_STUDENT_ID_BYTES).finish();
+            HAND_IN.encode(&record)
+        }
     }
 
+    /// Reads a hand-in code of format 1 or 2.
     pub fn from_code(code: &str) -> Result<HandIn, CodeError> {
-        let record = HAND_IN.decode(code)?;
+        let (version, record) = HAND_IN.decode_since(code, 1)?;
         let mut r = Reader::new(&record);
         let assignment = r.u32_fixed()?;
         let flags = r.byte()?;
@@ -157,6 +189,16 @@ impl HandIn {
         let time_on_task_s = r.varint()?;
         let student = r.text(MAX_NAME_BYTES)?;
         let raw_scores = r.bytes(4096)?;
+        let student_id = if version >= 2 {
+            let id = r.text(MAX_STUDENT_ID_BYTES)?;
+            if id.is_empty() {
+                // Format 2 is written only to carry an ID.
+                return Err(CodeError::Malformed("an empty student ID"));
+            }
+            id
+        } else {
+            String::new()
+        };
         r.end()?;
         if flags & !(AUTO | LATE) != 0 {
             return Err(CodeError::Malformed("unknown flags"));
@@ -172,6 +214,7 @@ impl HandIn {
         Ok(HandIn {
             assignment,
             student,
+            student_id,
             handed_in_at,
             time_on_task_s,
             auto: flags & AUTO != 0,
@@ -195,6 +238,9 @@ pub struct ResultFile {
     pub assignment: String,
     pub assignment_id: String,
     pub student: String,
+    /// The student ID or school email (version 2); left out when there is none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub student_id: String,
     /// ISO 8601, UTC.
     pub handed_in_at: String,
     pub time_on_task_seconds: u64,
@@ -263,7 +309,7 @@ pub fn result_file(
         .zip(&hand_in.scores)
         .enumerate()
         .filter_map(|(i, (id, score))| {
-            let question = reading.questions.iter().find(|q| q.id == id.as_str())?;
+            let question = reading.any_question(id)?;
             let answer = progress
                 .answers
                 .get(id)
@@ -281,11 +327,17 @@ pub fn result_file(
         .collect();
     let mut file = ResultFile {
         format: RESULT_FORMAT.into(),
-        version: RESULT_VERSION,
+        // Version 1 whenever it says it all, as for the code inside.
+        version: if hand_in.student_id.is_empty() {
+            1
+        } else {
+            RESULT_VERSION
+        },
         code: hand_in.to_code(),
         assignment: assignment.title.clone(),
         assignment_id: assignment.key(),
         student: hand_in.student.clone(),
+        student_id: hand_in.student_id.clone(),
         handed_in_at: iso_utc(hand_in.handed_in_at),
         time_on_task_seconds: hand_in.time_on_task_s,
         score_percent: hand_in.percent(),
@@ -330,19 +382,6 @@ pub fn read_result_file(text: &str) -> Result<HandIn, ResultFileError> {
     HandIn::from_code(&file.code).map_err(ResultFileError::Code)
 }
 
-/// Seconds since the epoch as `YYYY-MM-DDTHH:MM:SSZ`, so the file reads the same in every
-/// time zone.
-pub fn iso_utc(seconds: u64) -> String {
-    let (year, month, day) = date_from_ms(seconds as f64 * 1000.0);
-    let rem = seconds % 86_400;
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-        rem / 3600,
-        rem / 60 % 60,
-        rem % 60
-    )
-}
-
 /// Host only: proptest is not built for wasm32.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
@@ -355,6 +394,7 @@ mod tests {
         HandIn {
             assignment: 0xcafe_f00d,
             student: "Zoë Ortiz".into(),
+            student_id: String::new(),
             handed_in_at: 1_795_000_000,
             time_on_task_s: 754,
             auto: false,
@@ -377,6 +417,33 @@ mod tests {
     }
 
     #[test]
+    fn a_student_id_makes_a_format_2_code_and_format_1_still_reads() {
+        let with_id = HandIn {
+            student_id: "zoe.ortiz@school.org".into(),
+            ..sample()
+        };
+        let code = with_id.to_code();
+        assert!(code.starts_with("LR2."), "{code}");
+        assert_eq!(HandIn::from_code(&code).unwrap(), with_id);
+        assert!(code.len() < 150, "{}", code.len());
+        // A format 1 code (the form every hand-in had before IDs) reads with no ID.
+        let old = sample().to_code();
+        assert!(old.starts_with("LR1."));
+        assert_eq!(HandIn::from_code(&old).unwrap().student_id, "");
+        // A format 2 code whose ID is empty is not one this app writes.
+        let record = HAND_IN.at_version(1).decode(&old).unwrap();
+        let mut empty_id = record.clone();
+        empty_id.push(0);
+        assert_eq!(
+            HandIn::from_code(&HAND_IN.encode(&empty_id)),
+            Err(CodeError::Malformed("an empty student ID"))
+        );
+        // A code from a newer Lectern says so.
+        let newer = HAND_IN.at_version(3).encode(&record);
+        assert_eq!(HandIn::from_code(&newer), Err(CodeError::Newer(3)));
+    }
+
+    #[test]
     fn an_assignment_link_is_not_a_hand_in_code() {
         let link = crate::core::codec::Kind {
             tag: "LA",
@@ -384,13 +451,6 @@ mod tests {
         }
         .encode(b"whatever");
         assert_eq!(HandIn::from_code(&link), Err(CodeError::WrongKind));
-    }
-
-    #[test]
-    fn iso_dates_are_right() {
-        assert_eq!(iso_utc(0), "1970-01-01T00:00:00Z");
-        assert_eq!(iso_utc(951_782_400), "2000-02-29T00:00:00Z");
-        assert_eq!(iso_utc(1_795_000_000), "2026-11-18T11:06:40Z");
     }
 
     fn assessment() -> (Assignment, &'static Reading) {
@@ -407,6 +467,7 @@ mod tests {
                 title: "Quiz".into(),
                 reading: reading.id.to_string(),
                 questions,
+                bank: reading.bank_version(),
                 mode: Mode::Assessment,
                 shuffle_questions: false,
                 shuffle_options: false,
@@ -415,6 +476,7 @@ mod tests {
                 time_limit_minutes: None,
                 extra_time_percent: 0,
                 pass_mark: 50,
+                student_id_kind: crate::core::assignment::StudentIdKind::NameOnly,
             },
             reading,
         )
@@ -452,6 +514,48 @@ mod tests {
         practice.record_check(&reading.questions[0].id, right, 1.0, 2.0);
         let h = HandIn::from_progress(&a, reading, &practice, 3.0, false);
         assert_eq!(h.scores[0], Some(0));
+    }
+
+    #[test]
+    fn part_b_scores_only_when_part_a_is_right() {
+        let (a, essay) = assessment();
+        let mut reading = essay.clone();
+        let part_a = reading.questions[0].id.clone();
+        reading.questions.to_mut()[1].supports = Some(part_a);
+        let [q0, q1] = [&reading.questions[0], &reading.questions[1]];
+        let right = |q| crate::core::grading::correct_response(q);
+        let wrong = |q: &lectern_content::Question| match &q.answer {
+            lectern_content::Answer::SingleChoice { options } => {
+                Response::Choice(options.iter().find(|o| !o.correct).unwrap().id.to_string())
+            }
+            lectern_content::Answer::TrueFalse { answer, .. } => Response::TrueFalse(!answer),
+            _ => Response::Text("no".into()),
+        };
+        let scores = |part_a: Response, part_b: Response| {
+            let mut work = AssignmentProgress::new("code".into(), "Ana".into(), 0.0);
+            work.save_response(&q0.id, part_a, 0.0, 1.0);
+            work.save_response(&q1.id, part_b, 0.0, 2.0);
+            HandIn::from_progress(&a, &reading, &work, 3.0, false).scores[..2].to_vec()
+        };
+        assert_eq!(scores(right(q0), right(q1)), [Some(100), Some(100)]);
+        assert_eq!(scores(right(q0), wrong(q1)), [Some(100), Some(0)]);
+        assert_eq!(
+            scores(wrong(q0), right(q1)),
+            [Some(0), Some(0)],
+            "a right Part B after a wrong Part A"
+        );
+
+        // Practice: Part A's first try decides, even after a right retry.
+        let practice = Assignment {
+            mode: Mode::Practice,
+            ..a.clone()
+        };
+        let mut work = AssignmentProgress::new("code".into(), "Ana".into(), 0.0);
+        work.record_check(&q0.id, wrong(q0), 0.0, 1.0);
+        work.record_check(&q0.id, right(q0), 1.0, 2.0);
+        work.record_check(&q1.id, right(q1), 1.0, 3.0);
+        let h = HandIn::from_progress(&practice, &reading, &work, 4.0, false);
+        assert_eq!(h.scores[..2], [Some(0), Some(0)]);
     }
 
     #[test]
@@ -493,26 +597,48 @@ mod tests {
         );
         let deep = format!("{}{}", "[".repeat(100), "]".repeat(100));
         assert_eq!(read_result_file(&deep), Err(ResultFileError::NotAResult));
+        // Without an ID the file is version 1, byte for byte as before IDs: no `student_id`.
+        assert_eq!(file.version, 1);
+        assert!(!text.contains("student_id"), "{text}");
+    }
+
+    #[test]
+    fn a_result_file_carries_the_student_id_as_version_2() {
+        let (a, reading) = assessment();
+        let mut progress = AssignmentProgress::new("code".into(), "Ana".into(), 0.0);
+        progress.student_id = "S-1024".into();
+        let h = HandIn::from_progress(&a, reading, &progress, 90_000.0, false);
+        assert_eq!(h.student_id, "S-1024");
+        let text = result_file(&h, &a, reading, &progress);
+        let file: ResultFile = serde_json::from_str(&text).unwrap();
+        assert_eq!((file.version, file.student_id.as_str()), (2, "S-1024"));
+        assert!(file.code.starts_with("LR2."));
+        assert_eq!(read_result_file(&text), Ok(h));
+        let changed = text.replace("S-1024", "S-9999");
+        assert_eq!(read_result_file(&changed), Err(ResultFileError::Damaged));
     }
 
     fn arbitrary_hand_in() -> impl Strategy<Value = HandIn> {
         (
             any::<u32>(),
-            "\\PC{0,20}",
+            ("\\PC{0,20}", "[!-~]{0,30}"),
             0u64..5_000_000_000,
             0u64..1_000_000,
             any::<(bool, bool)>(),
             proptest::collection::vec(proptest::option::of(0u8..=100), 0..80),
         )
-            .prop_map(|(assignment, student, at, time, flags, scores)| HandIn {
-                assignment,
-                student: crate::core::codec::truncate(&student, MAX_NAME_BYTES).to_string(),
-                handed_in_at: at,
-                time_on_task_s: time,
-                auto: flags.0,
-                late: flags.1,
-                scores,
-            })
+            .prop_map(
+                |(assignment, (student, id), at, time, flags, scores)| HandIn {
+                    assignment,
+                    student: crate::core::codec::truncate(&student, MAX_NAME_BYTES).to_string(),
+                    student_id: id,
+                    handed_in_at: at,
+                    time_on_task_s: time,
+                    auto: flags.0,
+                    late: flags.1,
+                    scores,
+                },
+            )
     }
 
     proptest! {

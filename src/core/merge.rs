@@ -21,6 +21,14 @@
 //! - **Assignments**: as readings, every assignment either side has; for one both have, the
 //!   answers merge as above, the earlier `started_at` stands (a timer never restarts), and a
 //!   hand-in on either side stands (the earlier one if both handed in).
+//! - **`hinted`** is a fact about the first try, so it comes with `first_try_correct`.
+//! - **Highlights**: every highlight either side has, as answers are; for one both have, the
+//!   later `updated_at` wins whole (tie: ours). Removals are united, keeping the later time of
+//!   each; then a highlight goes if it was removed at or after its latest change, so an older
+//!   copy (a tab that had not seen the removal, a backup) never brings it back, while a note
+//!   edited after the removal in a tab that had not seen it is kept.
+//! - **The review queue**: every item either side has; for one both have, the card with the
+//!   later `reviewed_at` (the later review) wins whole (tie: ours).
 //! - **`version`** is [`Progress::VERSION`]: both sides have been read by this app already.
 //!
 //! What follows from the rules (and is tested): merging a progress with itself changes nothing;
@@ -28,7 +36,9 @@
 //! how merges are grouped does not matter (`merge(merge(a, b), c) == merge(a, merge(b, c))`);
 //! and swapping the sides changes only ties and `last_section`.
 
+use crate::core::highlights::{Highlight, Highlights};
 use crate::core::progress::{AnswerRecord, AssignmentProgress, Progress, ReadingProgress};
+use crate::core::review::{ReviewCard, ReviewQueue};
 use std::collections::BTreeMap;
 
 /// Ours and theirs combined by the rules in the module documentation.
@@ -53,6 +63,12 @@ fn merge_assignment(ours: &AssignmentProgress, theirs: &AssignmentProgress) -> A
     AssignmentProgress {
         code: ours.code.clone(),
         student: ours.student.clone(),
+        // The ID the student gave on either side (ours if both: they gave it once, at Start).
+        student_id: if ours.student_id.is_empty() {
+            theirs.student_id.clone()
+        } else {
+            ours.student_id.clone()
+        },
         started_at: ours.started_at.min(theirs.started_at),
         answers: merge_maps(&ours.answers, &theirs.answers, merge_answer),
         handed_in,
@@ -71,7 +87,39 @@ fn merge_reading(ours: &ReadingProgress, theirs: &ReadingProgress) -> ReadingPro
             .last_section
             .clone()
             .or_else(|| theirs.last_section.clone()),
+        highlights: merge_highlights(&ours.highlights, &theirs.highlights),
+        review: ReviewQueue {
+            questions: merge_maps(
+                &ours.review.questions,
+                &theirs.review.questions,
+                later_review,
+            ),
+            terms: merge_maps(&ours.review.terms, &theirs.review.terms, later_review),
+        },
     }
+}
+
+fn later_review(ours: &ReviewCard, theirs: &ReviewCard) -> ReviewCard {
+    if theirs.reviewed_at > ours.reviewed_at {
+        theirs.clone()
+    } else {
+        ours.clone()
+    }
+}
+
+fn later_change(ours: &Highlight, theirs: &Highlight) -> Highlight {
+    if theirs.updated_at > ours.updated_at {
+        theirs.clone()
+    } else {
+        ours.clone()
+    }
+}
+
+fn merge_highlights(ours: &Highlights, theirs: &Highlights) -> Highlights {
+    let removed = merge_maps(&ours.removed, &theirs.removed, |o, t| o.max(*t));
+    let mut items = merge_maps(&ours.items, &theirs.items, later_change);
+    items.retain(|id, h| removed.get(id).is_none_or(|&at| h.updated_at > at));
+    Highlights { items, removed }
 }
 
 fn merge_answer(ours: &AnswerRecord, theirs: &AnswerRecord) -> AnswerRecord {
@@ -90,6 +138,7 @@ fn merge_answer(ours: &AnswerRecord, theirs: &AnswerRecord) -> AnswerRecord {
         tries: ours.tries.max(theirs.tries),
         first_try_correct: first.first_try_correct,
         first_try_score: first.first_try_score,
+        hinted: first.hinted,
         first_answered_at: first.first_answered_at,
         ..latest.clone()
     }
@@ -124,6 +173,7 @@ mod tests {
             tries,
             first_try_correct: score >= 1.0,
             first_try_score: score,
+            hinted: false,
             first_answered_at: first,
             last_answered_at: last,
         }
@@ -202,6 +252,111 @@ mod tests {
     }
 
     #[test]
+    fn the_hint_comes_with_the_first_try() {
+        let mut first = record("x", 1.0, 1, 10.0, 10.0);
+        first.hinted = true;
+        let later = record("y", 1.0, 2, 20.0, 30.0);
+        let ours = with_answer("r", "q", later);
+        let theirs = with_answer("r", "q", first);
+        assert!(merge(&ours, &theirs).answer("r", "q").unwrap().hinted);
+        assert!(merge(&theirs, &ours).answer("r", "q").unwrap().hinted);
+    }
+
+    fn highlight(note: &str, updated_at: f64) -> Highlight {
+        use crate::core::highlights::{Anchor, Colour};
+        let anchor = |offset| Anchor {
+            sentence: "s".into(),
+            offset,
+        };
+        Highlight {
+            section: "one".into(),
+            start: anchor(0),
+            end: anchor(4),
+            colour: Colour::Yellow,
+            note: note.into(),
+            quote: "Some".into(),
+            created_at: 1.0,
+            updated_at,
+        }
+    }
+
+    fn with_highlights(items: &[(&str, Highlight)], removed: &[(&str, f64)]) -> Progress {
+        let mut p = Progress::new();
+        let highlights = &mut p.readings.entry("r".into()).or_default().highlights;
+        for (id, h) in items {
+            highlights.items.insert(id.to_string(), h.clone());
+        }
+        for (id, at) in removed {
+            highlights.removed.insert(id.to_string(), *at);
+        }
+        p
+    }
+
+    fn highlights(p: &Progress) -> &Highlights {
+        &p.reading("r").unwrap().highlights
+    }
+
+    #[test]
+    fn highlights_are_united_and_the_later_change_wins() {
+        let ours = with_highlights(
+            &[("a", highlight("mine", 5.0)), ("b", highlight("", 1.0))],
+            &[],
+        );
+        let theirs = with_highlights(
+            &[("a", highlight("edited", 9.0)), ("c", highlight("", 2.0))],
+            &[],
+        );
+        let merged = merge(&ours, &theirs);
+        let got = highlights(&merged);
+        assert_eq!(got.items.keys().collect::<Vec<_>>(), ["a", "b", "c"]);
+        assert_eq!(got.items["a"].note, "edited");
+        assert_eq!(merge(&theirs, &ours), merged, "no ties: the sides commute");
+    }
+
+    #[test]
+    fn a_removed_highlight_does_not_come_back_from_an_older_copy() {
+        // This tab removed "a" at 7; the other tab's copy (or a backup) still has it as it was
+        // at 5.
+        let ours = with_highlights(&[], &[("a", 7.0)]);
+        let theirs = with_highlights(&[("a", highlight("old", 5.0))], &[]);
+        for merged in [merge(&ours, &theirs), merge(&theirs, &ours)] {
+            assert!(highlights(&merged).items.is_empty(), "{merged:?}");
+            assert_eq!(highlights(&merged).removed["a"], 7.0);
+        }
+        // A note typed after the removal, in a tab that had not seen it, is not lost.
+        let theirs = with_highlights(&[("a", highlight("typed later", 8.0))], &[]);
+        let merged = merge(&ours, &theirs);
+        assert_eq!(highlights(&merged).items["a"].note, "typed later");
+        assert_eq!(
+            merge(&merged, &ours),
+            merged,
+            "merging again changes nothing"
+        );
+    }
+
+    #[test]
+    fn the_later_review_of_each_item_wins() {
+        use crate::core::fsrs::Grade;
+        use crate::core::review::{Day, ReviewCard};
+        let card = |grade, at| ReviewCard::first(grade, Day(100), at);
+        let mut ours = Progress::new();
+        let mut theirs = Progress::new();
+        let mine = &mut ours.readings.entry("r".into()).or_default().review;
+        mine.questions.insert("q".into(), card(Grade::Again, 10.0));
+        mine.terms.insert("t".into(), card(Grade::Again, 30.0));
+        let other = &mut theirs.readings.entry("r".into()).or_default().review;
+        other.questions.insert("q".into(), card(Grade::Good, 20.0));
+        other.terms.insert("t".into(), card(Grade::Easy, 25.0));
+        other.terms.insert("u".into(), card(Grade::Hard, 1.0));
+        let merged = merge(&ours, &theirs);
+        let review = &merged.reading("r").unwrap().review;
+        assert_eq!(review.questions["q"].grade, Grade::Good, "theirs is later");
+        assert_eq!(review.terms["t"].grade, Grade::Again, "ours is later");
+        assert_eq!(review.terms["u"].grade, Grade::Hard);
+        assert_eq!(merge(&theirs, &ours), merged);
+    }
+
+    #[test]
     fn version_is_current() {
         let old = Progress {
             version: 0,
@@ -215,7 +370,7 @@ mod tests {
 
 /// Property tests: host only, as proptest is not built for wasm32.
 #[cfg(all(test, not(target_arch = "wasm32")))]
-mod properties {
+pub(crate) mod properties {
     use super::*;
     use crate::core::response::Response;
     use proptest::collection::{btree_map, btree_set};
@@ -250,10 +405,59 @@ mod properties {
                     tries,
                     first_try_correct,
                     first_try_score: f32::from(first_score) / 4.0,
+                    hinted: first_try_correct && score % 2 == 0,
                     first_answered_at: t1.min(t2),
                     last_answered_at: t1.max(t2),
                 },
             )
+    }
+
+    fn highlight() -> impl Strategy<Value = Highlight> {
+        use crate::core::highlights::{Anchor, Colour};
+        ("[a-z]{0,3}", 0usize..4, time(), time(), 0u32..5, 1u32..5).prop_map(
+            |(note, colour, t1, t2, start, length)| Highlight {
+                section: "s".into(),
+                start: Anchor {
+                    sentence: "x".into(),
+                    offset: start,
+                },
+                end: Anchor {
+                    sentence: "x".into(),
+                    offset: start + length,
+                },
+                colour: Colour::ALL[colour],
+                note,
+                quote: "q".into(),
+                created_at: t1.min(t2),
+                updated_at: t1.max(t2),
+            },
+        )
+    }
+
+    /// Highlights as the app leaves them: none removed at or after its latest change.
+    pub(crate) fn highlights() -> impl Strategy<Value = Highlights> {
+        (
+            btree_map(id(), highlight(), 0..4),
+            btree_map(id(), time(), 0..3),
+        )
+            .prop_map(|(mut items, removed)| {
+                items.retain(|id, h| removed.get(id).is_none_or(|&at| h.updated_at > at));
+                Highlights { items, removed }
+            })
+    }
+
+    fn card() -> impl Strategy<Value = ReviewCard> {
+        use crate::core::fsrs::Grade;
+        use crate::core::review::Day;
+        (0usize..4, 1u32..4, time(), 0i32..20).prop_map(|(grade, reps, at, day)| {
+            let first = ReviewCard::first(Grade::ALL[grade], Day(day), at);
+            ReviewCard { reps, ..first }
+        })
+    }
+
+    fn review() -> impl Strategy<Value = ReviewQueue> {
+        (btree_map(id(), card(), 0..3), btree_map(id(), card(), 0..3))
+            .prop_map(|(questions, terms)| ReviewQueue { questions, terms })
     }
 
     fn reading() -> impl Strategy<Value = ReadingProgress> {
@@ -261,12 +465,18 @@ mod properties {
             btree_map(id(), answer(), 0..4),
             btree_set(id(), 0..4),
             option::of(id()),
+            highlights(),
+            review(),
         )
-            .prop_map(|(answers, sections_read, last_section)| ReadingProgress {
-                answers,
-                sections_read,
-                last_section,
-            })
+            .prop_map(
+                |(answers, sections_read, last_section, highlights, review)| ReadingProgress {
+                    answers,
+                    sections_read,
+                    last_section,
+                    highlights,
+                    review,
+                },
+            )
     }
 
     fn progress() -> impl Strategy<Value = Progress> {
@@ -283,6 +493,48 @@ mod properties {
         p.readings
             .iter()
             .flat_map(|(r, rp)| rp.answers.keys().map(move |q| (r.as_str(), q.as_str())))
+            .collect()
+    }
+
+    /// Every (reading, highlight id) pair present or removed on a side.
+    fn highlight_ids(p: &Progress) -> Vec<(&str, &str)> {
+        p.readings
+            .iter()
+            .flat_map(|(r, rp)| {
+                let h = &rp.highlights;
+                h.items
+                    .keys()
+                    .chain(h.removed.keys())
+                    .map(move |id| (r.as_str(), id.as_str()))
+            })
+            .collect()
+    }
+
+    fn highlight_of<'a>(p: &'a Progress, reading: &str, id: &str) -> Option<&'a Highlight> {
+        p.reading(reading)?.highlights.items.get(id)
+    }
+
+    fn removed_at(p: &Progress, reading: &str, id: &str) -> Option<f64> {
+        p.reading(reading)?.highlights.removed.get(id).copied()
+    }
+
+    /// Every (reading, "q" or "t", id) of a review card on a side, with its card.
+    fn cards(p: &Progress) -> Vec<((&str, &str, &str), &ReviewCard)> {
+        p.readings
+            .iter()
+            .flat_map(|(r, rp)| {
+                let q = rp
+                    .review
+                    .questions
+                    .iter()
+                    .map(move |(id, c)| ((r.as_str(), "q", id.as_str()), c));
+                let t = rp
+                    .review
+                    .terms
+                    .iter()
+                    .map(move |(id, c)| ((r.as_str(), "t", id.as_str()), c));
+                q.chain(t)
+            })
             .collect()
     }
 
@@ -324,6 +576,39 @@ mod properties {
             }
             let count = |p: &Progress| questions(p).len();
             prop_assert!(count(&m) <= count(&a) + count(&b));
+
+            // A highlight stays, in its latest version, unless removed at or after that.
+            for (reading, id) in highlight_ids(&a).into_iter().chain(highlight_ids(&b)) {
+                let latest = [&a, &b]
+                    .iter()
+                    .filter_map(|p| highlight_of(p, reading, id))
+                    .map(|h| h.updated_at)
+                    .reduce(f64::max);
+                let removed = [&a, &b]
+                    .iter()
+                    .filter_map(|p| removed_at(p, reading, id))
+                    .reduce(f64::max);
+                prop_assert_eq!(removed_at(&m, reading, id), removed);
+                let kept = highlight_of(&m, reading, id).map(|h| h.updated_at);
+                match (latest, removed) {
+                    (Some(latest), Some(removed)) if removed >= latest => {
+                        prop_assert_eq!(kept, None)
+                    }
+                    _ => prop_assert_eq!(kept, latest),
+                }
+            }
+            // Every review card stays, with the later review.
+            let merged = cards(&m);
+            for (key, _) in cards(&a).into_iter().chain(cards(&b)) {
+                let latest = cards(&a)
+                    .into_iter()
+                    .chain(cards(&b))
+                    .filter(|(k, _)| *k == key)
+                    .map(|(_, c)| c.reviewed_at)
+                    .reduce(f64::max);
+                let got = merged.iter().find(|(k, _)| *k == key).map(|(_, c)| c.reviewed_at);
+                prop_assert_eq!(got, latest);
+            }
         }
 
         #[test]
@@ -360,6 +645,36 @@ mod properties {
                 let other = &ba.readings[reading];
                 prop_assert_eq!(&rp.sections_read, &other.sections_read);
                 prop_assert_eq!(rp.last_section.is_some(), other.last_section.is_some());
+                prop_assert_eq!(&rp.highlights.removed, &other.highlights.removed);
+                prop_assert_eq!(
+                    rp.highlights.items.keys().collect::<Vec<_>>(),
+                    other.highlights.items.keys().collect::<Vec<_>>()
+                );
+                for (id, h) in &rp.highlights.items {
+                    let tie = [&a, &b]
+                        .iter()
+                        .filter_map(|p| highlight_of(p, reading, id))
+                        .filter(|x| x.updated_at == h.updated_at)
+                        .count()
+                        > 1;
+                    if !tie {
+                        prop_assert_eq!(Some(h), other.highlights.items.get(id));
+                    }
+                }
+            }
+            let (ab_cards, ba_cards) = (cards(&ab), cards(&ba));
+            prop_assert_eq!(ab_cards.len(), ba_cards.len());
+            for ((key, card), (other_key, other)) in ab_cards.iter().zip(&ba_cards) {
+                prop_assert_eq!(key, other_key);
+                let tie = cards(&a)
+                    .into_iter()
+                    .chain(cards(&b))
+                    .filter(|(k, c)| k == key && c.reviewed_at == card.reviewed_at)
+                    .count()
+                    > 1;
+                if !tie {
+                    prop_assert_eq!(card, other);
+                }
             }
         }
     }

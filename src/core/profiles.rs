@@ -4,10 +4,39 @@
 //! The list is stored as JSON with a `version` field. The first profile has the id `default`,
 //! whose progress key is the one Lectern used before profiles existed, so nothing moves.
 
+use crate::core::slug::slug;
 use serde::{Deserialize, Serialize};
+use std::fmt;
 
 /// The longest name accepted, in characters.
 pub const MAX_NAME_CHARS: usize = 40;
+
+/// Why a change to the profiles was refused. Each displays as a message for the student.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProfileError {
+    /// The name is empty (or only spaces).
+    NoName,
+    /// The name is longer than [`MAX_NAME_CHARS`].
+    TooLong,
+    /// Another profile has this name (in any capitals).
+    Taken(String),
+    /// No profile has this id.
+    NoSuchProfile,
+    /// The last profile cannot be removed.
+    LastProfile,
+}
+
+impl fmt::Display for ProfileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProfileError::NoName => write!(f, "Type a name."),
+            ProfileError::TooLong => write!(f, "Use at most {MAX_NAME_CHARS} characters."),
+            ProfileError::Taken(name) => write!(f, "There is already someone called {name} here."),
+            ProfileError::NoSuchProfile => write!(f, "There is no such profile."),
+            ProfileError::LastProfile => write!(f, "The last profile cannot be removed."),
+        }
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Profile {
@@ -55,9 +84,9 @@ impl Profiles {
     }
 
     /// Adds a profile and makes it current; returns its id.
-    pub fn add(&mut self, name: &str) -> Result<String, String> {
+    pub fn add(&mut self, name: &str) -> Result<String, ProfileError> {
         let name = valid_name(name, self, None)?;
-        let base = slug(&name);
+        let base = id_from_name(&name);
         let mut id = base.clone();
         let mut n = 2;
         while self.list.iter().any(|p| p.id == id) {
@@ -72,20 +101,20 @@ impl Profiles {
         Ok(id)
     }
 
-    pub fn rename(&mut self, id: &str, name: &str) -> Result<(), String> {
+    pub fn rename(&mut self, id: &str, name: &str) -> Result<(), ProfileError> {
         let name = valid_name(name, self, Some(id))?;
         let profile = self
             .list
             .iter_mut()
             .find(|p| p.id == id)
-            .ok_or("there is no such profile")?;
+            .ok_or(ProfileError::NoSuchProfile)?;
         profile.name = name;
         Ok(())
     }
 
-    pub fn switch_to(&mut self, id: &str) -> Result<(), String> {
+    pub fn switch_to(&mut self, id: &str) -> Result<(), ProfileError> {
         if !self.list.iter().any(|p| p.id == id) {
-            return Err("there is no such profile".into());
+            return Err(ProfileError::NoSuchProfile);
         }
         self.current = id.to_string();
         Ok(())
@@ -93,14 +122,14 @@ impl Profiles {
 
     /// Removes a profile from the list (its progress is the caller's to delete). The last
     /// profile cannot be removed; removing the current one makes the first remaining current.
-    pub fn remove(&mut self, id: &str) -> Result<(), String> {
+    pub fn remove(&mut self, id: &str) -> Result<(), ProfileError> {
         if self.list.len() == 1 {
-            return Err("the last profile cannot be removed".into());
+            return Err(ProfileError::LastProfile);
         }
         let before = self.list.len();
         self.list.retain(|p| p.id != id);
         if self.list.len() == before {
-            return Err("there is no such profile".into());
+            return Err(ProfileError::NoSuchProfile);
         }
         if self.current == id {
             self.current = self.list[0].id.clone();
@@ -124,36 +153,35 @@ impl Profiles {
 }
 
 /// A trimmed name of 1 to MAX_NAME_CHARS characters, not used by another profile.
-fn valid_name(name: &str, profiles: &Profiles, except: Option<&str>) -> Result<String, String> {
+fn valid_name(
+    name: &str,
+    profiles: &Profiles,
+    except: Option<&str>,
+) -> Result<String, ProfileError> {
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.is_empty() {
-        return Err("Type a name.".into());
+        return Err(ProfileError::NoName);
     }
     if name.chars().count() > MAX_NAME_CHARS {
-        return Err(format!("Use at most {MAX_NAME_CHARS} characters."));
+        return Err(ProfileError::TooLong);
     }
     let taken = profiles
         .list
         .iter()
         .any(|p| Some(p.id.as_str()) != except && p.name.to_lowercase() == name.to_lowercase());
     if taken {
-        return Err(format!("There is already someone called {name} here."));
+        return Err(ProfileError::Taken(name));
     }
     Ok(name)
 }
 
-/// An id from a name: lower-case letters and digits joined by `-` ("p" if none are left).
-fn slug(name: &str) -> String {
-    let words: Vec<String> = name
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
-        .collect();
-    let slug = words.join("-");
-    if slug.is_empty() || slug == Profiles::DEFAULT_ID {
-        format!("p-{slug}").trim_end_matches('-').to_string()
-    } else {
-        slug
+/// A new profile's id from its name: its slug ("p" when it has none), and never the first
+/// profile's id.
+fn id_from_name(name: &str) -> String {
+    match slug(name) {
+        slug if slug.is_empty() => "p".to_string(),
+        slug if slug == Profiles::DEFAULT_ID => format!("p-{slug}"),
+        slug => slug,
     }
 }
 
@@ -179,28 +207,37 @@ mod tests {
         assert_eq!(p.current().name, "Ana María");
         let other = p.add("Ana-María!").unwrap();
         assert_eq!(other, "ana-maría-2", "same slug gets a number");
-        assert!(p.add("ana maría").unwrap_err().contains("already"));
-        assert!(p.add("   ").is_err());
-        assert!(p.add(&"x".repeat(41)).is_err());
+        assert_eq!(
+            p.add("ana maría"),
+            Err(ProfileError::Taken("ana maría".into()))
+        );
+        assert_eq!(
+            p.add("ana maría").unwrap_err().to_string(),
+            "There is already someone called ana maría here."
+        );
+        assert_eq!(p.add("   "), Err(ProfileError::NoName));
+        assert_eq!(p.add(&"x".repeat(41)), Err(ProfileError::TooLong));
         p.rename(&ana, "Ana").unwrap();
         assert_eq!(p.list[1].name, "Ana");
         p.rename(&ana, "ana").unwrap(); // its own name in other capitals is fine
         p.switch_to("default").unwrap();
-        assert!(p.switch_to("nobody").is_err());
+        assert_eq!(p.switch_to("nobody"), Err(ProfileError::NoSuchProfile));
         p.remove(&other).unwrap();
         p.switch_to(&ana).unwrap();
         p.remove(&ana).unwrap();
         assert_eq!(p.current, "default");
-        assert!(p.remove("default").unwrap_err().contains("last"));
+        assert_eq!(p.remove("default"), Err(ProfileError::LastProfile));
     }
 
     #[test]
     fn a_name_like_default_does_not_take_the_default_id() {
         let mut p = Profiles::default();
-        p.remove("nobody").unwrap_err();
+        // With one profile, even an unknown id is refused as removing the last one.
+        assert_eq!(p.remove("nobody"), Err(ProfileError::LastProfile));
         let id = p.add("Default").unwrap();
         assert_ne!(id, "default");
-        assert_eq!(slug("!!!"), "p");
+        assert_eq!(p.remove("nobody"), Err(ProfileError::NoSuchProfile));
+        assert_eq!(id_from_name("!!!"), "p");
     }
 
     #[test]

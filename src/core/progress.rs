@@ -3,11 +3,17 @@
 //! (local storage) lives in `crate::platform::storage`.
 //!
 //! The stored form is JSON with a `version` field ([`Progress::VERSION`]). Questions and sections
-//! are named by their stable content ids, so stored progress survives app updates.
+//! are named by their stable content ids, so stored progress survives app updates. Version 2
+//! added, per reading, the student's highlights and notes ([`crate::core::highlights`]) and
+//! review queue ([`crate::core::review`]), whether the hint was open at an answer's first try,
+//! and the daily number of reviews; [`Progress::from_json`] brings version 1 up to date.
 
+use crate::core::credit::{credits, partner};
+use crate::core::highlights::Highlights;
 use crate::core::response::Response;
+use crate::core::review::ReviewQueue;
 pub use crate::core::settings::Settings;
-use lectern_content::Reading;
+use lectern_content::{Question, Reading};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -35,6 +41,10 @@ pub struct AssignmentProgress {
     pub code: String,
     /// The name the student gave; it goes on the hand-in and seeds their question order.
     pub student: String,
+    /// The student ID or school email the assignment asked for (version 2); empty, and left
+    /// out of the JSON, when it asked for none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub student_id: String,
     /// When the student pressed Start, in milliseconds since the Unix epoch (the timer runs
     /// from here, across reloads).
     pub started_at: f64,
@@ -59,6 +69,7 @@ impl AssignmentProgress {
         AssignmentProgress {
             code,
             student,
+            student_id: String::new(),
             started_at,
             answers: BTreeMap::new(),
             handed_in: None,
@@ -80,6 +91,7 @@ impl AssignmentProgress {
                 tries: 0,
                 first_try_correct: false,
                 first_try_score: 0.0,
+                hinted: false,
                 first_answered_at: now_ms,
                 last_answered_at: now_ms,
             });
@@ -88,12 +100,14 @@ impl AssignmentProgress {
         record.last_answered_at = now_ms;
     }
 
-    /// One press of "Check" in a practice assignment, as in free study.
+    /// One press of "Check" in a practice assignment, as in free study. It never touches the
+    /// review queue: an assignment's questions join it only once handed in
+    /// ([`Progress::queue_handed_in`]).
     pub fn record_check(&mut self, question: &str, response: Response, score: f32, now_ms: f64) {
         if self.handed_in.is_some() {
             return;
         }
-        record_check(&mut self.answers, question, response, score, now_ms);
+        record_check(&mut self.answers, question, response, score, false, now_ms);
     }
 }
 
@@ -109,6 +123,14 @@ pub struct ReadingProgress {
     /// The section the student was last in, for "Continue where you left off".
     #[serde(default)]
     pub last_section: Option<String>,
+    /// Highlights and notes in the text, with the ids of those removed (since version 2; left
+    /// out while empty).
+    #[serde(default, skip_serializing_if = "Highlights::is_empty")]
+    pub highlights: Highlights,
+    /// Questions and glossary terms to review on later days (since version 2; left out while
+    /// empty).
+    #[serde(default, skip_serializing_if = "ReviewQueue::is_empty")]
+    pub review: ReviewQueue,
 }
 
 /// A question's answering history, compressed to what the app shows and a teacher asks for.
@@ -124,6 +146,10 @@ pub struct AnswerRecord {
     pub first_try_correct: bool,
     /// The first try's score.
     pub first_try_score: f32,
+    /// Whether the hint was open at the first try (since version 2; left out while false): a
+    /// first try right with the hint is "right after a hint" for the review queue.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub hinted: bool,
     /// Milliseconds since the Unix epoch of the first and latest tries.
     pub first_answered_at: f64,
     pub last_answered_at: f64,
@@ -135,8 +161,15 @@ impl AnswerRecord {
     }
 }
 
+fn is_false(value: &bool) -> bool {
+    !value
+}
+
 impl Progress {
-    pub const VERSION: u32 = 1;
+    /// The format this app writes, and the newest it reads. Version 2 added, per reading,
+    /// highlights, the review queue and `hinted`; the daily number of reviews; and an
+    /// assignment's `student_id`. See `docs/storage.md`.
+    pub const VERSION: u32 = 2;
 
     pub fn new() -> Self {
         Progress {
@@ -160,7 +193,8 @@ impl Progress {
     }
 
     /// Records one press of "Check": the first try fixes the first-try result, every try
-    /// counts and replaces the latest response.
+    /// counts and replaces the latest response. Neither the hint nor the review queue:
+    /// [`Progress::record_study_check`] records both.
     pub fn record_answer(
         &mut self,
         reading: &str,
@@ -174,6 +208,7 @@ impl Progress {
             question,
             response,
             score,
+            false,
             now_ms,
         );
     }
@@ -189,8 +224,9 @@ impl Progress {
         serde_json::to_string(self).expect("progress always serializes")
     }
 
-    /// Reads stored progress. Anything that is not valid progress of a version this app knows is
-    /// an error, so the caller can keep the text aside instead of overwriting it.
+    /// Reads stored progress and brings it up to the current version. Anything that is not
+    /// valid progress of a version this app knows is an error, so the caller can keep the text
+    /// aside instead of overwriting it.
     pub fn from_json(text: &str) -> Result<Progress, ProgressError> {
         #[derive(Deserialize)]
         struct VersionOnly {
@@ -202,17 +238,34 @@ impl Progress {
         if version > Self::VERSION {
             return Err(ProgressError::Newer(version));
         }
-        serde_json::from_str(text).map_err(|e| ProgressError::Corrupt(e.to_string()))
+        let progress: Progress =
+            serde_json::from_str(text).map_err(|e| ProgressError::Corrupt(e.to_string()))?;
+        Ok(progress.upgraded())
+    }
+
+    /// Brings progress read from an older version up to [`Progress::VERSION`]. Every version's
+    /// fields are a subset of the next one's, with defaults for what is new, so reading keeps
+    /// everything; what an upgrade adds is derived from what is there.
+    fn upgraded(mut self) -> Progress {
+        if self.version < 2 {
+            // Version 1 kept no review queue: the questions missed so far start one.
+            for reading in self.readings.values_mut() {
+                crate::core::review::queue_from_answers(reading);
+            }
+        }
+        self.version = Self::VERSION;
+        self
     }
 }
 
-/// Records one press of "Check": the first try fixes the first-try result, every try counts and
-/// replaces the latest response.
-fn record_check(
+/// Records one press of "Check": the first try fixes the first-try result (and whether the hint
+/// was open then), every try counts and replaces the latest response.
+pub(crate) fn record_check(
     answers: &mut BTreeMap<String, AnswerRecord>,
     question: &str,
     response: Response,
     score: f32,
+    hinted: bool,
     now_ms: f64,
 ) {
     match answers.get_mut(question) {
@@ -231,6 +284,7 @@ fn record_check(
                     tries: 1,
                     first_try_correct: score >= 1.0,
                     first_try_score: score,
+                    hinted,
                     first_answered_at: now_ms,
                     last_answered_at: now_ms,
                 },
@@ -296,21 +350,26 @@ impl Tally {
 }
 
 /// Tallies the questions of one section, or of the whole reading when `section` is `None`.
+/// Each answered question counts its first try, and Part B of a pair only when its Part A was
+/// right the first time ([`crate::core::credit`]). Answers to retired questions are kept in
+/// the stored progress but are not questions of the reading any more, so they never count.
 pub fn tally(
     reading: &Reading,
     progress: Option<&ReadingProgress>,
     section: Option<&str>,
 ) -> Tally {
     let mut tally = Tally::default();
-    for question in reading.questions.iter() {
+    let all: Vec<&Question> = reading.questions.iter().collect();
+    let credits = first_try_credits(&all, progress);
+    for (question, credit) in all.iter().zip(credits) {
         if section.is_some_and(|s| question.section != s) {
             continue;
         }
         tally.questions += 1;
-        if let Some(record) = progress.and_then(|p| p.answers.get(question.id.as_ref())) {
+        if let Some(credit) = credit {
             tally.answered += 1;
-            tally.points += record.first_try_score;
-            if record.first_try_correct {
+            tally.points += credit;
+            if credit >= 1.0 {
                 tally.right_first_time += 1;
             }
         }
@@ -318,18 +377,42 @@ pub fn tally(
     tally
 }
 
-/// The questions a student missed: answered, but not right the first time or not right now.
+/// Each question's first-try credit, `None` while unanswered.
+fn first_try_credits(
+    questions: &[&Question],
+    progress: Option<&ReadingProgress>,
+) -> Vec<Option<f32>> {
+    credits(questions, |q| {
+        progress
+            .and_then(|p| p.answers.get(q.id.as_ref()))
+            .map(|r| r.first_try_score)
+    })
+}
+
+/// The questions a student missed: answered, but not right the first time (Part B: not
+/// credited, see [`crate::core::credit`]) or not right now. A pair is practised whole, so a
+/// missed part brings its partner.
 pub fn missed_questions<'a>(
     reading: &'a Reading,
     progress: Option<&ReadingProgress>,
 ) -> Vec<&'a str> {
-    reading
-        .questions
+    let all: Vec<&Question> = reading.questions.iter().collect();
+    let credits = first_try_credits(&all, progress);
+    let missed: Vec<&str> = all
         .iter()
-        .filter(|q| {
-            progress
+        .zip(&credits)
+        .filter(|(q, credit)| {
+            let now_right = progress
                 .and_then(|p| p.answers.get(q.id.as_ref()))
-                .is_some_and(|r| !r.first_try_correct || !r.is_correct())
+                .is_some_and(AnswerRecord::is_correct);
+            credit.is_some_and(|c| c < 1.0 || !now_right)
+        })
+        .map(|(q, _)| q.id.as_ref())
+        .collect();
+    all.iter()
+        .filter(|q| {
+            missed.contains(&q.id.as_ref())
+                || partner(reading, q).is_some_and(|p| missed.contains(&p.id.as_ref()))
         })
         .map(|q| q.id.as_ref())
         .collect()
@@ -354,7 +437,7 @@ pub fn continue_section<'a>(reading: &'a Reading, progress: Option<&ReadingProgr
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::content::READINGS;
     use crate::core::settings::{TextSize, Theme};
@@ -387,7 +470,15 @@ mod tests {
         };
         let keyed_by_id = matches!(
             prefix.rsplit('.').next(),
-            Some("readings" | "answers" | "assignments")
+            Some(
+                "readings"
+                    | "answers"
+                    | "assignments"
+                    | "items"
+                    | "removed"
+                    | "questions"
+                    | "terms"
+            )
         );
         for (key, child) in object {
             let name = if keyed_by_id { "*" } else { key.as_str() };
@@ -423,9 +514,44 @@ mod tests {
             line_spacing: crate::core::settings::LineSpacing::Wide,
             easy_letters: true,
             read_aloud_speed: crate::core::settings::ReadAloudSpeed::Faster,
+            reviews_per_day: crate::core::settings::ReviewsPerDay::Fifty,
         };
+        let reading = &crate::content::READINGS[0];
+        let first = reading.sections[0].paragraphs[0].sentences[0]
+            .id
+            .to_string();
+        let span = crate::core::highlights::Span {
+            start: crate::core::highlights::Anchor {
+                sentence: first.clone(),
+                offset: 0,
+            },
+            end: crate::core::highlights::Anchor {
+                sentence: first,
+                offset: 3,
+            },
+        };
+        let colour = crate::core::highlights::Colour::Green;
+        p.add_highlight(reading, "h1", &span, colour, "a note", 1.0)
+            .unwrap();
+        p.add_highlight(reading, "h2", &span, colour, "", 1.0)
+            .unwrap();
+        assert!(p.remove_highlight(&reading.id, "h2", 2.0));
+        let today = crate::core::review::Day(20_000);
+        p.record_study_check(
+            &reading.id,
+            "q",
+            Response::Text("x".into()),
+            1.0,
+            true,
+            1.0,
+            today,
+        );
+        p.look_up_term(&reading.id, "nato", 1.0, today);
         let mut work = AssignmentProgress::new("LA1.x".into(), "Ana".into(), 1.0);
+        work.student_id = "S-1".into();
         work.save_response("q", Response::Text("t".into()), 1.0, 2.0);
+        // Never set by an assignment today, but a field of the record all the same.
+        work.answers.get_mut("q").unwrap().hinted = true;
         work.handed_in = Some(HandedIn {
             at: 3.0,
             auto: false,
@@ -440,6 +566,7 @@ mod tests {
                 "first_answered_at",
                 "first_try_correct",
                 "first_try_score",
+                "hinted",
                 "last_answered_at",
                 "response",
                 "score",
@@ -447,6 +574,38 @@ mod tests {
             ]
             .map(|field| format!("{prefix}.answers.*.{field}"))
         };
+        let card = |kind: &str| {
+            [
+                "",
+                ".difficulty",
+                ".due",
+                ".grade",
+                ".last_review",
+                ".lapses",
+                ".reps",
+                ".reviewed_at",
+                ".stability",
+            ]
+            .map(|field| format!("readings.*.review.{kind}.*{field}"))
+            .into_iter()
+            .skip(1)
+            .chain([format!("readings.*.review.{kind}")])
+        };
+        let highlight = [
+            "colour",
+            "created_at",
+            "end",
+            "end.offset",
+            "end.sentence",
+            "note",
+            "quote",
+            "section",
+            "start",
+            "start.offset",
+            "start.sentence",
+            "updated_at",
+        ]
+        .map(|field| format!("readings.*.highlights.items.*.{field}"));
         let mut expected: Vec<String> = [
             "assignments",
             "assignments.*.answers",
@@ -457,14 +616,20 @@ mod tests {
             "assignments.*.handed_in.code",
             "assignments.*.started_at",
             "assignments.*.student",
+            "assignments.*.student_id",
             "readings",
             "readings.*.answers",
+            "readings.*.highlights",
+            "readings.*.highlights.items",
+            "readings.*.highlights.removed",
             "readings.*.last_section",
+            "readings.*.review",
             "readings.*.sections_read",
             "settings",
             "settings.easy_letters",
             "settings.line_spacing",
             "settings.read_aloud_speed",
+            "settings.reviews_per_day",
             "settings.text_size",
             "settings.theme",
             "version",
@@ -473,6 +638,9 @@ mod tests {
         .into_iter()
         .chain(answer("assignments.*"))
         .chain(answer("readings.*"))
+        .chain(highlight)
+        .chain(card("questions"))
+        .chain(card("terms"))
         .collect();
         expected.sort();
         assert_eq!(
@@ -480,7 +648,7 @@ mod tests {
             "stored progress changed shape: give it a new Progress::VERSION (and read the old \
              one in from_json), then pin its fields here"
         );
-        assert_eq!(Progress::VERSION, 1, "pin the new version's fields above");
+        assert_eq!(Progress::VERSION, 2, "pin the new version's fields above");
     }
 
     #[test]
@@ -490,7 +658,7 @@ mod tests {
         p.visit_section("r", "bases");
         let json = p.to_json();
         assert_eq!(Progress::from_json(&json).unwrap(), p);
-        assert!(json.contains("\"version\":1"));
+        assert!(json.contains("\"version\":2"));
 
         assert_eq!(
             Progress::from_json(r#"{"version":99,"readings":{}}"#),
@@ -527,20 +695,131 @@ mod tests {
             .contains(r#""settings":{"theme":"dark","text_size":"normal"}"#));
     }
 
-    /// The stored format of version 1, as a fixture: any later version must keep reading it.
+    /// Every leaf of a JSON value with its path, for checking that nothing was lost.
+    fn leaves(prefix: &str, value: &serde_json::Value, out: &mut Vec<(String, serde_json::Value)>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, child) in map {
+                    leaves(&format!("{prefix}/{key}"), child, out);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, child) in items.iter().enumerate() {
+                    leaves(&format!("{prefix}/{i}"), child, out);
+                }
+            }
+            leaf => out.push((prefix.to_string(), leaf.clone())),
+        }
+    }
+
+    /// Whether every leaf of `old` but its version is in `new`, unchanged.
+    pub(crate) fn keeps_everything(old: &serde_json::Value, new: &serde_json::Value) -> bool {
+        let mut old_leaves = Vec::new();
+        leaves("", old, &mut old_leaves);
+        old_leaves
+            .iter()
+            .all(|(path, value)| path.ends_with("/version") || new.pointer(path) == Some(value))
+    }
+
+    /// The stored format of version 1, as a fixture: any later version must keep reading it,
+    /// and bring it up to date without losing anything. Its missed questions start the review
+    /// queue: on the UTC day of their latest try, graded by how they went.
     #[test]
-    fn version_1_fixture_still_reads() {
-        let fixture = r#"{"version":1,"readings":{"adversaries-to-allies":{"answers":{"who-offered-intelligence":{"response":{"kind":"choice","value":"ivanov"},"score":1.0,"tries":1,"first_try_correct":true,"first_try_score":1.0,"first_answered_at":1700000000000.0,"last_answered_at":1700000000000.0}},"sections_read":["intelligence"],"last_section":"intelligence"}}}"#;
+    fn version_1_fixture_still_reads_and_migrates_whole() {
+        let fixture = r#"{"version":1,"readings":{"adversaries-to-allies":{"answers":{"who-offered-intelligence":{"response":{"kind":"choice","value":"ivanov"},"score":1.0,"tries":1,"first_try_correct":true,"first_try_score":1.0,"first_answered_at":1700000000000.0,"last_answered_at":1700000000000.0},"bases-where":{"response":{"kind":"text","value":"Uzbekistan"},"score":1.0,"tries":2,"first_try_correct":false,"first_try_score":0.0,"first_answered_at":1700000000000.0,"last_answered_at":1700000060000.0},"nato-ties":{"response":{"kind":"true-false","value":true},"score":0.0,"tries":1,"first_try_correct":false,"first_try_score":0.0,"first_answered_at":1700090000000.0,"last_answered_at":1700090000000.0}},"sections_read":["intelligence"],"last_section":"intelligence"}},"settings":{"theme":"dark","text_size":"large","easy_letters":true},"assignments":{"1234abcd":{"code":"LA1.x","student":"Ana","started_at":1700000000000.0,"answers":{"q":{"response":{"kind":"text","value":"t"},"score":0.0,"tries":0,"first_try_correct":false,"first_try_score":0.0,"first_answered_at":1700000000000.0,"last_answered_at":1700000001000.0}},"handed_in":{"at":1700000900000.0,"auto":false,"code":"LR1.x"}}}}"#;
         let p = Progress::from_json(fixture).unwrap();
+        assert_eq!(p.version, Progress::VERSION);
         let r = p.reading("adversaries-to-allies").unwrap();
         assert_eq!(r.last_section.as_deref(), Some("intelligence"));
-        assert_eq!(r.answers.len(), 1);
+        assert_eq!(r.answers.len(), 3);
+        assert_eq!(p.settings.text_size, TextSize::Large);
+        assert_eq!(p.assignments["1234abcd"].answers.len(), 1);
+
+        // Nothing lost: every value of version 1 is where it was.
+        let old: serde_json::Value = serde_json::from_str(fixture).unwrap();
+        let new: serde_json::Value = serde_json::from_str(&p.to_json()).unwrap();
+        assert!(keeps_everything(&old, &new), "{new}");
+        assert_eq!(new["version"], 2);
+
+        // The missed questions are in the review queue, the one right first time is not.
+        use crate::core::fsrs::Grade;
+        use crate::core::review::Day;
+        let queue = &r.review.questions;
+        assert_eq!(
+            queue.keys().collect::<Vec<_>>(),
+            ["bases-where", "nato-ties"]
+        );
+        let retried = &queue["bases-where"];
+        assert_eq!(retried.grade, Grade::Hard);
+        // 1700000060000 ms is 2023-11-14 (UTC), day 19675.
+        assert_eq!(retried.last_review, Day(19_675));
+        assert_eq!(retried.reviewed_at, 1_700_000_060_000.0);
+        let wrong = &queue["nato-ties"];
+        assert_eq!(
+            (wrong.grade, wrong.last_review, wrong.due),
+            (Grade::Again, Day(19_676), Day(19_677))
+        );
+        assert!(r.review.terms.is_empty() && r.highlights.is_empty());
+        // Reading the migrated text again changes nothing.
+        assert_eq!(Progress::from_json(&p.to_json()).unwrap(), p);
+    }
+
+    /// The stored format of version 2, as a fixture: highlights (one removed), a note with
+    /// markup in it, a review queue, a hint, and the daily number of reviews.
+    #[test]
+    fn version_2_fixture_reads() {
+        let fixture = r#"{"version":2,"readings":{"adversaries-to-allies":{"answers":{"bases-where":{"response":{"kind":"text","value":"Uzbekistan"},"score":1.0,"tries":1,"first_try_correct":true,"first_try_score":1.0,"hinted":true,"first_answered_at":1700000000000.0,"last_answered_at":1700000000000.0}},"sections_read":[],"last_section":null,"highlights":{"items":{"h-1":{"section":"question","start":{"sentence":"intriguing-question","offset":0},"end":{"sentence":"collaboration-real","offset":8},"colour":"blue","note":"<script>alert(1)</script> *not bold*","quote":"One of the most intriguing questions in the wake of the September 11 terrorist attacks is the potential for U.S.-Russian military cooperation. Although","created_at":1700000000000.0,"updated_at":1700000005000.0}},"removed":{"h-0":1700000004000.0}},"review":{"questions":{"bases-where":{"stability":2.3065,"difficulty":2.118103970459016,"due":19677,"last_review":19675,"reps":1,"lapses":0,"grade":"good","reviewed_at":1700000000000.0}},"terms":{"nato":{"stability":0.212,"difficulty":6.4133,"due":19676,"last_review":19675,"reps":1,"lapses":0,"grade":"again","reviewed_at":1700000000000.0}}}}},"settings":{"theme":"system","text_size":"normal","reviews_per_day":"30"}}"#;
+        let p = Progress::from_json(fixture).unwrap();
+        assert_eq!(p.to_json(), fixture, "read and written back unchanged");
+        let r = p.reading("adversaries-to-allies").unwrap();
+        let h = &r.highlights.items["h-1"];
+        assert_eq!(h.note, "<script>alert(1)</script> *not bold*");
+        assert_eq!(h.colour, crate::core::highlights::Colour::Blue);
+        assert!(r.highlights.removed.contains_key("h-0"));
+        assert!(r.answers["bases-where"].hinted);
+        assert_eq!(
+            r.review.questions["bases-where"].grade,
+            crate::core::fsrs::Grade::Good
+        );
+        assert_eq!(r.review.terms.len(), 1);
+        assert_eq!(p.settings.reviews_per_day.count(), 30);
+        let placement = crate::core::highlights::resolve(essay(), h);
+        assert!(matches!(
+            placement,
+            crate::core::highlights::Placement::InText { .. }
+        ));
+    }
+
+    /// Version 2 as a fixture: an assignment with a student ID; version 1's assignments (no ID)
+    /// still read, with none.
+    #[test]
+    fn version_2_fixture_with_a_student_id_round_trips() {
+        let fixture = r#"{"version":2,"readings":{},"assignments":{"0000002a":{"code":"LA2.x","student":"Ana","student_id":"ana@school.org","started_at":1700000000000.0,"answers":{},"handed_in":null}}}"#;
+        let p = Progress::from_json(fixture).unwrap();
+        assert_eq!(p.assignments["0000002a"].student_id, "ana@school.org");
+        assert_eq!(p.to_json(), fixture);
+        let v1 = fixture
+            .replace("\"version\":2", "\"version\":1")
+            .replace("\"student_id\":\"ana@school.org\",", "");
+        assert_eq!(
+            Progress::from_json(&v1).unwrap().assignments["0000002a"].student_id,
+            ""
+        );
     }
 
     #[test]
     fn tally_status_and_missed() {
         let reading = essay();
-        let section = &reading.sections[0];
+        // A section without pairs: how pairs count has a test of its own.
+        let section = reading
+            .sections
+            .iter()
+            .find(|s| {
+                reading
+                    .questions_for(&s.id)
+                    .all(|q| q.supports.is_none() && reading.part_b_of(&q.id).is_none())
+            })
+            .expect("a section without pairs");
         let questions: Vec<_> = reading.questions_for(&section.id).collect();
         let mut p = Progress::new();
         assert_eq!(
@@ -590,6 +869,50 @@ mod tests {
         assert_eq!(
             missed_questions(reading, p.reading(&reading.id)),
             vec![questions[1].id.as_ref()]
+        );
+    }
+
+    #[test]
+    fn part_b_counts_only_after_a_right_first_try_at_part_a() {
+        let mut reading = essay().clone();
+        let part_a = reading.questions[0].id.clone();
+        reading.questions.to_mut()[1].supports = Some(part_a.clone());
+        let part_b = reading.questions[1].id.clone();
+        let section = Some(reading.questions[0].section.as_ref());
+        let r = reading.id.as_ref();
+        let tally_of = |p: &Progress| tally(&reading, p.reading(r), None);
+
+        // Part B alone: answered, but Part A is not, so it earns nothing yet.
+        let mut p = Progress::new();
+        p.record_answer(r, &part_b, Response::Text("b".into()), 1.0, 1.0);
+        let t = tally_of(&p);
+        assert_eq!((t.answered, t.right_first_time, t.points), (1, 0, 0.0));
+        // Part A wrong first: Part B still earns nothing, and the pair is practised whole.
+        p.record_answer(r, &part_a, Response::Text("a".into()), 0.0, 2.0);
+        p.record_answer(r, &part_a, Response::Text("a".into()), 1.0, 3.0);
+        let t = tally_of(&p);
+        assert_eq!((t.answered, t.right_first_time, t.points), (2, 0, 0.0));
+        assert_eq!(
+            missed_questions(&reading, p.reading(r)),
+            vec![part_a.as_ref(), part_b.as_ref()]
+        );
+        // Part A right first: both count (2 of 2).
+        let mut p = Progress::new();
+        p.record_answer(r, &part_a, Response::Text("a".into()), 1.0, 1.0);
+        p.record_answer(r, &part_b, Response::Text("b".into()), 1.0, 2.0);
+        let t = tally(&reading, p.reading(r), section);
+        assert_eq!((t.answered, t.right_first_time, t.points), (2, 2, 2.0));
+        assert!(missed_questions(&reading, p.reading(r)).is_empty());
+        // Part A right, Part B wrong: 1 of 2, and the pair is practised whole.
+        p.record_answer(r, &part_b, Response::Text("b".into()), 0.0, 3.0);
+        let mut q = Progress::new();
+        q.record_answer(r, &part_a, Response::Text("a".into()), 1.0, 1.0);
+        q.record_answer(r, &part_b, Response::Text("b".into()), 0.0, 2.0);
+        let t = tally_of(&q);
+        assert_eq!((t.right_first_time, t.points), (1, 1.0));
+        assert_eq!(
+            missed_questions(&reading, q.reading(r)),
+            vec![part_a.as_ref(), part_b.as_ref()]
         );
     }
 

@@ -34,6 +34,13 @@ pub struct Settings {
         skip_serializing_if = "is_default"
     )]
     pub read_aloud_speed: ReadAloudSpeed,
+    /// The most reviews a day (since progress version 2).
+    #[serde(
+        default,
+        deserialize_with = "or_default",
+        skip_serializing_if = "is_default"
+    )]
+    pub reviews_per_day: ReviewsPerDay,
 }
 
 impl Settings {
@@ -204,13 +211,66 @@ impl SettingChoice for ReadAloudSpeed {
     }
 }
 
+/// The daily cap on reviews ([`crate::core::review`]), so that a student back after weeks away
+/// gets a sensible number, not every item that fell due meanwhile.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ReviewsPerDay {
+    #[serde(rename = "10")]
+    Ten,
+    #[default]
+    #[serde(rename = "20")]
+    Twenty,
+    #[serde(rename = "30")]
+    Thirty,
+    #[serde(rename = "50")]
+    Fifty,
+}
+
+impl ReviewsPerDay {
+    pub fn count(self) -> usize {
+        match self {
+            ReviewsPerDay::Ten => 10,
+            ReviewsPerDay::Twenty => 20,
+            ReviewsPerDay::Thirty => 30,
+            ReviewsPerDay::Fifty => 50,
+        }
+    }
+}
+
+impl SettingChoice for ReviewsPerDay {
+    const ALL: &'static [ReviewsPerDay] = &[
+        ReviewsPerDay::Ten,
+        ReviewsPerDay::Twenty,
+        ReviewsPerDay::Thirty,
+        ReviewsPerDay::Fifty,
+    ];
+
+    fn key(self) -> &'static str {
+        match self {
+            ReviewsPerDay::Ten => "10",
+            ReviewsPerDay::Twenty => "20",
+            ReviewsPerDay::Thirty => "30",
+            ReviewsPerDay::Fifty => "50",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            ReviewsPerDay::Ten => "10 a day",
+            ReviewsPerDay::Twenty => "20 a day",
+            ReviewsPerDay::Thirty => "30 a day",
+            ReviewsPerDay::Fifty => "50 a day",
+        }
+    }
+}
+
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {
     *value == T::default()
 }
 
 /// A setting written by a newer version (a theme this one does not know) reads as the default
-/// instead of making the whole progress unreadable.
-fn or_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+/// instead of making the whole progress unreadable. Highlights' colours read the same way.
+pub(crate) fn or_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
 where
     D: serde::Deserializer<'de>,
     T: Deserialize<'de> + Default,
@@ -293,6 +353,30 @@ mod tests {
         check::<TextSize>();
         check::<LineSpacing>();
         check::<ReadAloudSpeed>();
+        check::<ReviewsPerDay>();
+        for &c in ReviewsPerDay::ALL {
+            assert_eq!(c.key(), c.count().to_string(), "the key is the number");
+        }
+    }
+
+    #[test]
+    fn reviews_per_day_reads_and_defaults() {
+        assert_eq!(read("{}").reviews_per_day.count(), 20);
+        assert_eq!(
+            read(r#"{"reviews_per_day":"50"}"#).reviews_per_day,
+            ReviewsPerDay::Fifty
+        );
+        assert_eq!(
+            read(r#"{"reviews_per_day":"7"}"#).reviews_per_day,
+            ReviewsPerDay::Twenty
+        );
+        let s = Settings {
+            reviews_per_day: ReviewsPerDay::Ten,
+            ..Settings::default()
+        };
+        let json = serde_json::to_string(&s).unwrap();
+        assert!(json.ends_with(r#""reviews_per_day":"10"}"#), "{json}");
+        assert_eq!(read(&json), s);
     }
 
     #[test]

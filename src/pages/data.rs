@@ -1,6 +1,10 @@
 //! "Your data": download a backup, restore one (with a preview and a choice to merge or
 //! replace), or delete this device's progress. A refused file changes nothing.
 
+use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::focus::ElementRef;
+use crate::components::page_title::set_page_title;
+use crate::components::status_message::{save_file, StatusMessage};
 use crate::content::READINGS;
 use crate::core::backup::{self, Backup, Preview, RestoreMode};
 use crate::core::progress::Progress;
@@ -11,7 +15,7 @@ use wasm_bindgen::JsCast;
 
 #[component]
 pub fn DataPage() -> impl IntoView {
-    dom::set_title("Your data · Lectern");
+    set_page_title("Your data");
     view! {
         <article class="page data-page">
             <h1>"Your data"</h1>
@@ -38,17 +42,18 @@ fn BackupDownload() -> impl IntoView {
             .progress
             .with_untracked(|p| backup::export(p, &profile, now));
         let name = backup::file_name(&profile, now);
-        message.set(match files::download(&name, &text, "application/json") {
-            Ok(()) => format!("Saved as {name}."),
-            Err(e) => format!("The backup could not be saved: {e}."),
-        });
+        save_file(message, &name, &text, "application/json");
     };
     view! {
         <section aria-labelledby="backup-heading">
             <h2 id="backup-heading">"Back up"</h2>
-            <p>"Download everything you have answered as a file, to keep it safe or move it to another device."</p>
-            <button type="button" class="button primary" on:click=download>"Download backup"</button>
-            <p role="status" class="data-message">{move || message.get()}</p>
+            <p>
+                "Download everything you have answered as a file, to keep it safe or move it to another device."
+            </p>
+            <button type="button" class="button primary" on:click=download>
+                "Download backup"
+            </button>
+            <StatusMessage message=message />
         </section>
     }
 }
@@ -57,18 +62,26 @@ fn BackupDownload() -> impl IntoView {
 #[component]
 fn SetAside() -> impl IntoView {
     let store = use_store();
+    let message = RwSignal::new(String::new());
     move || match store.storage.get() {
         StorageState::Quarantined(key) => {
             let download = move |_| {
-                if let Some(text) = storage::read(&key) {
-                    let _ = files::download("lectern-unreadable-data.txt", &text, "text/plain");
+                let name = "lectern-unreadable-data.txt";
+                match storage::read(&key) {
+                    None => message.set("The data kept aside is no longer there.".into()),
+                    Some(text) => save_file(message, name, &text, "text/plain"),
                 }
             };
             view! {
                 <section aria-labelledby="aside-heading">
                     <h2 id="aside-heading">"Data that could not be read"</h2>
-                    <p>"Lectern found saved data it could not read, and kept it aside instead of deleting it."</p>
-                    <button type="button" class="button" on:click=download>"Download the data kept aside"</button>
+                    <p>
+                        "Lectern found saved data it could not read, and kept it aside instead of deleting it."
+                    </p>
+                    <button type="button" class="button" on:click=download>
+                        "Download the data kept aside"
+                    </button>
+                    <StatusMessage message=message />
                 </section>
             }
                 .into_any()
@@ -142,26 +155,46 @@ fn Restore() -> impl IntoView {
         <section aria-labelledby="restore-heading">
             <h2 id="restore-heading">"Restore"</h2>
             <p>"Open a backup file. You will see what it holds before anything changes."</p>
-            <label for="restore-file" class="file-label">"Choose a backup file"</label>
-            <input id="restore-file" type="file" accept=".json,application/json" on:change=on_file />
+            <label for="restore-file" class="file-label">
+                "Choose a backup file"
+            </label>
+            <input
+                id="restore-file"
+                type="file"
+                accept=".json,application/json"
+                on:change=on_file
+            />
             <div role="status" aria-live="polite" class="restore-result">
                 {move || match state.get() {
                     RestoreState::Idle => ().into_any(),
                     RestoreState::Refused(why) => {
-                        view! { <p class="data-error">{format!("Nothing was changed. {why}")}</p> }.into_any()
+                        view! { <p class="data-error">{format!("Nothing was changed. {why}")}</p> }
+                            .into_any()
                     }
                     RestoreState::Done(text) => view! { <p>{text}</p> }.into_any(),
                     RestoreState::Preview(_, preview) => {
                         view! {
                             <RestorePreview preview=preview />
                             <div class="restore-actions">
-                                <button type="button" class="button primary" on:click=move |_| apply(RestoreMode::Merge)>
+                                <button
+                                    type="button"
+                                    class="button primary"
+                                    on:click=move |_| apply(RestoreMode::Merge)
+                                >
                                     "Merge with my progress"
                                 </button>
-                                <button type="button" class="button" on:click=move |_| apply(RestoreMode::Replace)>
+                                <button
+                                    type="button"
+                                    class="button"
+                                    on:click=move |_| apply(RestoreMode::Replace)
+                                >
                                     "Replace my progress"
                                 </button>
-                                <button type="button" class="button" on:click=move |_| state.set(RestoreState::Idle)>
+                                <button
+                                    type="button"
+                                    class="button"
+                                    on:click=move |_| state.set(RestoreState::Idle)
+                                >
                                     "Cancel"
                                 </button>
                             </div>
@@ -184,7 +217,13 @@ fn RestorePreview(preview: Preview) -> impl IntoView {
             .map_or_else(|| id.to_string(), |r| r.title.to_string())
     };
     view! {
-        <p>{format!("Backup of “{}”, made on {}.", preview.profile, files::local_date(preview.exported_at))}</p>
+        <p>
+            {format!(
+                "Backup of “{}”, made on {}.",
+                preview.profile,
+                dom::local_date(preview.exported_at),
+            )}
+        </p>
         <table class="results-table">
             <caption>"What this backup holds"</caption>
             <thead>
@@ -205,7 +244,12 @@ fn RestorePreview(preview: Preview) -> impl IntoView {
                                 <th scope="row">{title(&r.reading)}</th>
                                 <td>{r.answered}</td>
                                 <td>{r.sections_read}</td>
-                                <td>{r.last_answered_at.map(files::local_date).unwrap_or_else(|| "—".into())}</td>
+                                <td>
+                                    {r
+                                        .last_answered_at
+                                        .map(dom::local_date)
+                                        .unwrap_or_else(|| "—".into())}
+                                </td>
                             </tr>
                         }
                     })
@@ -219,42 +263,40 @@ fn RestorePreview(preview: Preview) -> impl IntoView {
 fn DeleteData() -> impl IntoView {
     let store = use_store();
     let confirming = RwSignal::new(false);
+    let opener = ElementRef::new();
     let message = RwSignal::new(String::new());
-    // Focus follows the dialog: into it (on Cancel, the safe choice) when it opens, back to
-    // the button that opened it when it closes.
-    let confirm = move |open: bool| {
-        confirming.set(open);
-        let target = if open { "delete-cancel" } else { "delete-open" };
-        request_animation_frame(move || dom::focus(target));
-    };
-    let delete = move |_| {
+    let delete = Callback::new(move |()| {
         store.replace_progress(Progress::new());
-        confirm(false);
         message.set("Your progress on this device was deleted.".into());
-    };
+        opener.focus_soon();
+    });
     view! {
         <section aria-labelledby="delete-heading">
             <h2 id="delete-heading">"Delete my data"</h2>
             <p>
-                {move || format!("Remove every answer of {} kept on this device, for example before you leave a shared computer. Other profiles keep theirs.", store.profiles.with(|p| p.current().name.clone()))}
+                {move || {
+                    format!(
+                        "Remove every answer of {} kept on this device, for example before you leave a shared computer. Other profiles keep theirs.",
+                        store.profiles.with(|p| p.current().name.clone()),
+                    )
+                }}
             </p>
-            <Show
-                when=move || confirming.get()
-                fallback=move || {
-                    view! {
-                        <button type="button" class="button" id="delete-open" on:click=move |_| confirm(true)>
-                            "Delete my data…"
-                        </button>
-                    }
-                }
+            <button
+                type="button"
+                class="button"
+                node_ref=opener
+                on:click=move |_| confirming.set(true)
             >
-                <div role="alertdialog" aria-labelledby="delete-question" class="confirm">
-                    <p id="delete-question">"Delete all your answers on this device? This cannot be undone; download a backup first if you may want them."</p>
-                    <button type="button" class="button danger" on:click=delete>"Yes, delete"</button>
-                    <button type="button" class="button" id="delete-cancel" on:click=move |_| confirm(false)>"Cancel"</button>
-                </div>
-            </Show>
-            <p role="status" class="data-message">{move || message.get()}</p>
+                "Delete my data…"
+            </button>
+            <ConfirmDialog
+                open=confirming
+                question="Delete all your answers on this device? This cannot be undone; download a backup first if you may want them."
+                yes="Yes, delete"
+                on_yes=delete
+                return_focus=opener
+            />
+            <StatusMessage message=message />
         </section>
     }
 }

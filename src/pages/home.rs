@@ -1,11 +1,10 @@
 //! The start page: the reading itself when there is one, or the list of readings.
 
+use crate::components::page_title::set_page_title;
 use crate::content::READINGS;
 use crate::core::assignment::Assignment;
-use crate::pages::assignment::assignment_path;
 use crate::pages::reading::ReadingOverview;
-use crate::pages::{app_url, reading_url};
-use crate::platform::dom;
+use crate::routes::Link;
 use crate::state::use_store;
 use lectern_content::Reading;
 use leptos::prelude::*;
@@ -27,9 +26,11 @@ pub fn HomePage() -> impl IntoView {
                     "Set this reading as a class assignment, and collect the results: "
                     // `rel="external"`: a page load, so that the release build's loader starts
                     // the teacher's bundle there (xtask/src/split.rs).
-                    <a href=app_url("/teach") rel="external">"Make an assignment"</a>
-                    " · "
-                    <a href=app_url("/gradebook") rel="external">"Gradebook"</a>
+                    <a href=Link::Teach.url() rel="external">
+                        "Make an assignment"
+                    </a> " · " <a href=Link::Gradebook.url() rel="external">
+                        "Gradebook"
+                    </a>
                 </p>
             </section>
         </div>
@@ -60,7 +61,7 @@ fn MyAssignments() -> impl IntoView {
                             .map(|(title, code, done)| {
                                 view! {
                                     <li>
-                                        <A href=app_url(&assignment_path(&code))>{title}</A>
+                                        <A href=Link::Assignment(&code).url()>{title}</A>
                                         {if done { " · Handed in" } else { " · In progress" }}
                                     </li>
                                 }
@@ -79,7 +80,7 @@ pub fn ReadingList(
     /// The readings to list, in order.
     readings: &'static [Reading],
 ) -> impl IntoView {
-    dom::set_title("Lectern");
+    set_page_title("");
     view! {
         <div class="page">
             <h1>"Readings"</h1>
@@ -87,11 +88,17 @@ pub fn ReadingList(
                 {readings
                     .iter()
                     .map(|r| {
-                        let authors: Vec<&str> = r.authors.iter().map(|a| a.name.as_ref()).collect();
+                        let authors: Vec<&str> = r
+                            .authors
+                            .iter()
+                            .map(|a| a.name.as_ref())
+                            .collect();
                         view! {
                             <li>
-                                <A href=reading_url(&r.id)>{r.title.as_ref()}</A>
-                                <span class="byline">{format!(" by {} ({})", authors.join(" and "), r.year)}</span>
+                                <A href=Link::Reading(&r.id).url()>{r.title.as_ref()}</A>
+                                <span class="byline">
+                                    {format!(" by {} ({})", authors.join(" and "), r.year)}
+                                </span>
                             </li>
                         }
                     })

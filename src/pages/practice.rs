@@ -2,11 +2,11 @@
 //! asked again. The list is fixed when the page opens, so questions do not vanish as they are
 //! answered.
 
+use crate::components::page_title::set_page_title;
 use crate::components::question_card::QuestionCard;
 use crate::core::progress::missed_questions;
 use crate::pages::not_found::NotFound;
-use crate::pages::{reading_from_route, reading_url, results_url, section_url};
-use crate::platform::dom;
+use crate::routes::{reading_from_route, Link};
 use crate::state::use_store;
 use lectern_content::Reading;
 use leptos::prelude::*;
@@ -25,7 +25,6 @@ pub fn PracticePage() -> impl IntoView {
 
 #[component]
 fn Practice(reading: &'static Reading) -> impl IntoView {
-    dom::set_title(&format!("Practice · {} · Lectern", reading.title));
     let store = use_store();
     let missed: Vec<&'static str> = store
         .progress
@@ -40,25 +39,42 @@ fn Practice(reading: &'static Reading) -> impl IntoView {
             let navigate = navigate.clone();
             // The evidence is in the section's text, which is on the section's own page.
             let show = Callback::new(move |_: Vec<String>| {
-                let url = format!("{}?evidence={}", section_url(&reading.id, &q.section), q.id);
+                let url = Link::Evidence {
+                    reading: &reading.id,
+                    section: &q.section,
+                    question: &q.id,
+                }
+                .url();
                 navigate(&url, Default::default());
             });
             view! { <QuestionCard reading=reading question=q number=i + 1 on_show_evidence=show /> }
         })
         .collect_view();
+    set_page_title(&format!("Practice · {}", reading.title));
     view! {
         <article class="page practice-page">
             <nav class="breadcrumbs" aria-label="Breadcrumbs">
-                <A href=reading_url(&reading.id)>{reading.title.as_ref()}</A>
+                <A href=Link::Reading(&reading.id).url()>{reading.title.as_ref()}</A>
             </nav>
             <h1>"Practise the ones you missed"</h1>
             {if count == 0 {
                 view! { <p>"Nothing to practise: no missed questions."</p> }.into_any()
             } else {
-                view! { <p>{format!("{count} question(s) to try again. Your first-try results stay as they were.")}</p> }.into_any()
+                view! {
+                    <p>
+                        {format!(
+                            "{count} question(s) to try again. Your first-try results stay as they were.",
+                        )}
+                    </p>
+                }
+                    .into_any()
             }}
             <section class="questions">{cards}</section>
-            <p><A href=results_url(&reading.id) attr:class="button">"Back to your results"</A></p>
+            <p>
+                <A href=Link::Results(&reading.id).url() attr:class="button">
+                    "Back to your results"
+                </A>
+            </p>
         </article>
     }
 }

@@ -1,37 +1,44 @@
 //! "Who is studying?": named profiles on a shared device, each with its own progress. Add,
 //! switch, rename and remove; no passwords.
 
+use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::field::bound;
+use crate::components::focus::ElementRef;
+use crate::components::page_title::set_page_title;
 use crate::core::profiles::MAX_NAME_CHARS;
-use crate::pages::app_url;
-use crate::platform::dom;
-use crate::state::use_store;
+use crate::routes::Link;
+use crate::state::{use_store, ProfilesError};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+/// What to tell the student after a change: `done`, or why it did not happen, or `done` and
+/// that it was not saved.
+fn outcome(result: Result<(), ProfilesError>, done: String) -> String {
+    match result {
+        Ok(()) => done,
+        Err(ProfilesError::Refused(why)) => why.to_string(),
+        Err(not_saved) => format!("{done} {not_saved}"),
+    }
+}
+
 #[component]
 pub fn ProfilesPage() -> impl IntoView {
-    dom::set_title("Who is studying? · Lectern");
     let store = use_store();
     let message = RwSignal::new(String::new());
-    let report = move |result: Result<(), String>, done: String| {
-        message.set(match result {
-            Ok(()) => done,
-            Err(why) => why,
-        });
-    };
+    let message_region = ElementRef::new();
     let new_name = RwSignal::new(String::new());
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let name = new_name.get_untracked();
         let result = store.update_profiles(|p| p.add(&name).map(|_| ()));
-        if result.is_ok() {
+        if !matches!(result, Err(ProfilesError::Refused(_))) {
             new_name.set(String::new());
         }
         let now = store.profiles.with_untracked(|p| p.current().name.clone());
-        report(
+        message.set(outcome(
             result,
             format!("Added {now}. You are now studying as {now}."),
-        );
+        ));
     };
     let list = move || {
         let profiles = store.profiles.get();
@@ -42,10 +49,20 @@ pub fn ProfilesPage() -> impl IntoView {
             .into_iter()
             .map(|profile| {
                 let is_current = profile.id == current;
-                view! { <ProfileRow profile_id=profile.id name=profile.name is_current=is_current only_one=only_one message=message /> }
+                view! {
+                    <ProfileRow
+                        profile_id=profile.id
+                        name=profile.name
+                        is_current=is_current
+                        only_one=only_one
+                        message=message
+                        message_region=message_region
+                    />
+                }
             })
             .collect_view()
     };
+    set_page_title("Who is studying?");
     view! {
         <article class="page profiles-page">
             <h1>"Who is studying?"</h1>
@@ -54,7 +71,16 @@ pub fn ProfilesPage() -> impl IntoView {
                 "Profiles have no passwords: they keep work apart, they do not lock it."
             </p>
             <ul class="profile-list">{list}</ul>
-            <p id="profiles-message" role="status" aria-live="polite" class="data-message" tabindex="-1">{move || message.get()}</p>
+            <p
+                id="profiles-message"
+                role="status"
+                aria-live="polite"
+                class="data-message"
+                tabindex="-1"
+                node_ref=message_region
+            >
+                {move || message.get()}
+            </p>
             <form class="profile-form" on:submit=add>
                 <label for="new-profile">"Add someone: name"</label>
                 <input
@@ -62,12 +88,15 @@ pub fn ProfilesPage() -> impl IntoView {
                     type="text"
                     maxlength=MAX_NAME_CHARS
                     autocomplete="off"
-                    prop:value=move || new_name.get()
-                    on:input=move |ev| new_name.set(event_target_value(&ev))
+                    bind:value=bound(new_name)
                 />
-                <button type="submit" class="button primary">"Add and switch"</button>
+                <button type="submit" class="button primary">
+                    "Add and switch"
+                </button>
             </form>
-            <p><A href=app_url("/")>"Back to the reading"</A></p>
+            <p>
+                <A href=Link::Home.url()>"Back to the reading"</A>
+            </p>
         </article>
     }
 }
@@ -83,67 +112,50 @@ fn ProfileRow(
     only_one: bool,
     /// Where to say what happened.
     message: RwSignal<String>,
+    /// The message's region, which takes focus when this row is gone.
+    message_region: ElementRef,
 ) -> impl IntoView {
     let store = use_store();
     let renaming = RwSignal::new(false);
     let confirming = RwSignal::new(false);
     let draft = RwSignal::new(name.clone());
+    let remove_button = ElementRef::new();
+    let input_id = format!("rename-{profile_id}");
     let id = StoredValue::new(profile_id);
     let shown = StoredValue::new(name);
-    let input_id = format!("rename-{}", id.get_value());
-    let remove_id = format!("remove-{}", id.get_value());
-    let cancel_id = format!("{remove_id}-cancel");
-    // Focus follows the dialog: into it (on Cancel, the safe choice) when it opens, back to the
-    // Remove button when it closes.
-    let confirm = {
-        let (remove_id, cancel_id) = (remove_id.clone(), cancel_id.clone());
-        move |open: bool| {
-            confirming.set(open);
-            let target = if open {
-                cancel_id.clone()
-            } else {
-                remove_id.clone()
-            };
-            request_animation_frame(move || crate::platform::dom::focus(&target));
-        }
-    };
 
     let switch = move |_| {
         let result = store.update_profiles(|p| p.switch_to(&id.get_value()));
-        message.set(match result {
-            Ok(()) => format!("You are now studying as {}.", shown.get_value()),
-            Err(why) => why,
-        });
+        message.set(outcome(
+            result,
+            format!("You are now studying as {}.", shown.get_value()),
+        ));
     };
     let rename = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let new = draft.get_untracked();
-        match store.update_profiles(|p| p.rename(&id.get_value(), &new)) {
-            Ok(()) => {
-                renaming.set(false);
-                message.set("Renamed.".into());
-            }
-            Err(why) => message.set(why),
+        let result = store.update_profiles(|p| p.rename(&id.get_value(), &new));
+        if !matches!(result, Err(ProfilesError::Refused(_))) {
+            renaming.set(false);
         }
+        message.set(outcome(result, "Renamed.".into()));
     };
-    let remove = move |_| {
+    let remove = Callback::new(move |()| {
         let result = store.delete_profile(&id.get_value());
-        confirming.set(false);
         // The profile's row is gone: focus goes to the message saying what happened.
-        request_animation_frame(|| crate::platform::dom::focus("profiles-message"));
-        message.set(match result {
-            Ok(()) => format!(
+        message_region.focus_soon();
+        message.set(outcome(
+            result,
+            format!(
                 "{} and their answers were removed from this device.",
                 shown.get_value()
             ),
-            Err(why) => why,
-        });
-    };
+        ));
+    });
     view! {
         <li class="profile" class:current=is_current>
             <span class="profile-name">
-                {shown.get_value()}
-                {is_current.then_some(" (studying now)")}
+                {shown.get_value()} {is_current.then_some(" (studying now)")}
             </span>
             <span class="profile-actions">
                 {(!is_current)
@@ -154,16 +166,23 @@ fn ProfileRow(
                             </button>
                         }
                     })}
-                <button type="button" class="button" aria-expanded=move || renaming.get().to_string() on:click=move |_| renaming.update(|r| *r = !*r)>
+                <button
+                    type="button"
+                    class="button"
+                    aria-expanded=move || renaming.get().to_string()
+                    on:click=move |_| renaming.update(|r| *r = !*r)
+                >
                     {format!("Rename {}", shown.get_value())}
                 </button>
                 {(!only_one)
                     .then(|| {
                         view! {
-                            <button type="button" class="button" id=remove_id.clone() on:click={
-                                let confirm = confirm.clone();
-                                move |_| confirm(true)
-                            }>
+                            <button
+                                type="button"
+                                class="button"
+                                node_ref=remove_button
+                                on:click=move |_| confirming.set(true)
+                            >
                                 {format!("Remove {}…", shown.get_value())}
                             </button>
                         }
@@ -176,34 +195,23 @@ fn ProfileRow(
                         id=input_id.clone()
                         type="text"
                         maxlength=MAX_NAME_CHARS
-                        prop:value=move || draft.get()
-                        on:input=move |ev| draft.set(event_target_value(&ev))
+                        bind:value=bound(draft)
                     />
-                    <button type="submit" class="button primary">"Save name"</button>
+                    <button type="submit" class="button primary">
+                        "Save name"
+                    </button>
                 </form>
             </Show>
-            <Show when=move || confirming.get()>
-                <div role="alertdialog" aria-label="Remove profile" class="confirm">
-                    <p>{format!("Remove {} and all their answers on this device? This cannot be undone.", shown.get_value())}</p>
-                    <button type="button" class="button danger" on:click=remove>"Yes, remove"</button>
-                    <button type="button" class="button" id=cancel_id.clone() on:click={
-                        let confirm = confirm.clone();
-                        move |_| confirm(false)
-                    }>"Cancel"</button>
-                </div>
-            </Show>
+            <ConfirmDialog
+                open=confirming
+                question=format!(
+                    "Remove {} and all their answers on this device? This cannot be undone.",
+                    shown.get_value(),
+                )
+                yes="Yes, remove"
+                on_yes=remove
+                return_focus=remove_button
+            />
         </li>
-    }
-}
-
-/// The header's reminder of who is studying, linking to the profiles page.
-#[component]
-pub fn StudyingAs() -> impl IntoView {
-    let store = use_store();
-    let name = move || store.profiles.with(|p| p.current().name.clone());
-    view! {
-        <A href=app_url("/profiles") attr:class="studying-as">
-            {move || format!("Studying as {}", name())}
-        </A>
     }
 }

@@ -1,11 +1,12 @@
 //! A reading's overview: title, authors, where it comes from, the contents with each section's
 //! status and score, overall progress and "Continue where you left off".
 
+use crate::components::field::derived;
+use crate::components::page_title::set_page_title;
 use crate::components::progress_bar::ProgressBar;
 use crate::core::progress::{continue_section, tally};
 use crate::pages::not_found::NotFound;
-use crate::pages::{reading_from_route, results_url, section_url};
-use crate::platform::dom;
+use crate::routes::{reading_from_route, Link};
 use crate::state::use_store;
 use lectern_content::Reading;
 use leptos::prelude::*;
@@ -23,14 +24,19 @@ pub fn ReadingPage() -> impl IntoView {
 
 #[component]
 pub fn ReadingOverview(reading: &'static Reading) -> impl IntoView {
-    dom::set_title(&format!("{} · Lectern", reading.title));
     let store = use_store();
     let progress = move || store.progress.with(|p| p.reading(&reading.id).cloned());
-    let answered = Signal::derive(move || tally(reading, progress().as_ref(), None).answered);
+    let answered = derived(move || tally(reading, progress().as_ref(), None).answered);
     let started = move || answered.get() > 0;
-    let continue_to =
-        move || section_url(&reading.id, continue_section(reading, progress().as_ref()));
+    let continue_to = move || {
+        Link::Section {
+            reading: &reading.id,
+            section: continue_section(reading, progress().as_ref()),
+        }
+        .url()
+    };
 
+    set_page_title(&reading.title);
     view! {
         <article class="page reading-overview">
             <header class="reading-header">
@@ -54,25 +60,58 @@ pub fn ReadingOverview(reading: &'static Reading) -> impl IntoView {
                     {reading
                         .series
                         .as_ref()
-                        .map(|series| view! { <dt>"Series"</dt> <dd>{series.as_ref()}</dd> })}
+                        .map(|series| {
+                            view! {
+                                <dt>"Series"</dt>
+                                <dd>{series.as_ref()}</dd>
+                            }
+                        })}
                     {(!reading.notice.is_empty())
-                        .then(|| view! { <dt>"Status"</dt> <dd>{reading.notice.join(". ")}</dd> })}
+                        .then(|| {
+                            view! {
+                                <dt>"Status"</dt>
+                                <dd>{reading.notice.join(". ")}</dd>
+                            }
+                        })}
                 </dl>
                 <h3>"The authors"</h3>
-                <ul class="authors">
-                    {reading
-                        .authors
-                        .iter()
-                        .map(|a| view! { <li><strong>{a.name.as_ref()}</strong>{format!(": {}", a.role)}</li> })
-                        .collect_view()}
-                </ul>
+                // The source's own note on its authors, word for word, as every sentence of the
+                // text is; a reading without one lists each author with their role.
+                {match reading.credits.as_ref() {
+                    Some(credits) => view! { <p class="authors">{credits.as_ref()}</p> }.into_any(),
+                    None => {
+                        view! {
+                            <ul class="authors">
+                                {reading
+                                    .authors
+                                    .iter()
+                                    .map(|a| {
+                                        view! {
+                                            <li>
+                                                <strong>{a.name.as_ref()}</strong>
+                                                {format!(": {}", a.role)}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                            .into_any()
+                    }
+                }}
             </section>
             <section class="contents" aria-labelledby="contents-heading">
                 <h2 id="contents-heading">"Contents"</h2>
-                <ProgressBar label="Questions answered" done=answered total=reading.questions.len() />
+                <ProgressBar
+                    label="Questions answered"
+                    done=answered
+                    total=reading.questions.len()
+                />
                 <p>
                     <A href=continue_to attr:class="button primary">
-                        {move || if started() { "Continue where you left off" } else { "Start reading" }}
+                        {move || {
+                            if started() { "Continue where you left off" } else { "Start reading" }
+                        }}
                     </A>
                 </p>
                 <ol class="section-list">
@@ -98,14 +137,20 @@ pub fn ReadingOverview(reading: &'static Reading) -> impl IntoView {
                             };
                             view! {
                                 <li>
-                                    <A href=section_url(&reading.id, id)>{section.heading.as_ref()}</A>
+                                    <A href=Link::Section {
+                                        reading: &reading.id,
+                                        section: id,
+                                    }
+                                        .url()>{section.heading.as_ref()}</A>
                                     <span class="section-status">{summary}</span>
                                 </li>
                             }
                         })
                         .collect_view()}
                 </ol>
-                <p><A href=results_url(&reading.id)>"See your results"</A></p>
+                <p>
+                    <A href=Link::Results(&reading.id).url()>"See your results"</A>
+                </p>
             </section>
         </article>
     }

@@ -1,12 +1,11 @@
 //! Results: the first-try score per section and overall, as a table and a chart, the questions
 //! missed with links back to them, and a way to practise just those.
 
-use crate::components::question_card::question_dom_id;
+use crate::components::page_title::set_page_title;
 use crate::components::score_chart::{Bar, ScoreChart};
 use crate::core::progress::{missed_questions, tally};
 use crate::pages::not_found::NotFound;
-use crate::pages::{practice_url, reading_from_route, reading_url, section_url};
-use crate::platform::dom;
+use crate::routes::{reading_from_route, Link};
 use crate::state::use_store;
 use lectern_content::Reading;
 use leptos::prelude::*;
@@ -24,7 +23,6 @@ pub fn ResultsPage() -> impl IntoView {
 
 #[component]
 fn Results(reading: &'static Reading) -> impl IntoView {
-    dom::set_title(&format!("Results · {} · Lectern", reading.title));
     let store = use_store();
     let progress = move || store.progress.with(|p| p.reading(&reading.id).cloned());
 
@@ -38,7 +36,13 @@ fn Results(reading: &'static Reading) -> impl IntoView {
                 let t = tally(reading, p.as_ref(), Some(&s.id));
                 view! {
                     <tr>
-                        <th scope="row"><A href=section_url(&reading.id, &s.id)>{s.heading.as_ref()}</A></th>
+                        <th scope="row">
+                            <A href=Link::Section {
+                                reading: &reading.id,
+                                section: &s.id,
+                            }
+                                .url()>{s.heading.as_ref()}</A>
+                        </th>
                         <td>{format!("{} of {}", t.answered, t.questions)}</td>
                         <td>{format!("{} of {}", t.right_first_time, t.questions)}</td>
                         <td>{format!("{}%", t.percent())}</td>
@@ -51,26 +55,30 @@ fn Results(reading: &'static Reading) -> impl IntoView {
             // are exempt from reflow, WCAG 1.4.10), so the page does not; focusable, so the
             // keyboard can scroll it.
             <div class="table-scroll" role="region" aria-labelledby="results-caption" tabindex="0">
-            <table class="results-table">
-                <caption id="results-caption">"Your score per section (first tries; partly right answers count in part)"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Section"</th>
-                        <th scope="col">"Answered"</th>
-                        <th scope="col">"Right first time"</th>
-                        <th scope="col">"Score"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-                <tfoot>
-                    <tr>
-                        <th scope="row">"Overall"</th>
-                        <td>{format!("{} of {}", overall.answered, overall.questions)}</td>
-                        <td>{format!("{} of {}", overall.right_first_time, overall.questions)}</td>
-                        <td class="overall-score">{format!("{}%", overall.percent())}</td>
-                    </tr>
-                </tfoot>
-            </table>
+                <table class="results-table">
+                    <caption id="results-caption">
+                        "Your score per section (first tries; partly right answers count in part)"
+                    </caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Section"</th>
+                            <th scope="col">"Answered"</th>
+                            <th scope="col">"Right first time"</th>
+                            <th scope="col">"Score"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                    <tfoot>
+                        <tr>
+                            <th scope="row">"Overall"</th>
+                            <td>{format!("{} of {}", overall.answered, overall.questions)}</td>
+                            <td>
+                                {format!("{} of {}", overall.right_first_time, overall.questions)}
+                            </td>
+                            <td class="overall-score">{format!("{}%", overall.percent())}</td>
+                        </tr>
+                    </tfoot>
+                </table>
             </div>
         }
     };
@@ -100,26 +108,39 @@ fn Results(reading: &'static Reading) -> impl IntoView {
                     .into_iter()
                     .filter_map(|id| reading.question(id))
                     .map(|q| {
-                        let href = format!("{}#{}", section_url(&reading.id, &q.section), question_dom_id(&q.id));
-                        view! { <li><A href=href>{q.prompt.as_ref()}</A></li> }
+                        let href = Link::Question {
+                            reading: &reading.id,
+                            section: &q.section,
+                            question: &q.id,
+                        }
+                            .url();
+                        view! {
+                            <li>
+                                <A href=href>{q.prompt.as_ref()}</A>
+                            </li>
+                        }
                     })
                     .collect_view()}
             </ol>
-            <p><A href=practice_url(&reading.id) attr:class="button primary">"Practise the ones I missed"</A></p>
+            <p>
+                <A href=Link::Practice(&reading.id).url() attr:class="button primary">
+                    "Practise the ones I missed"
+                </A>
+            </p>
         }
         .into_any()
     };
 
+    set_page_title(&format!("Results · {}", reading.title));
     view! {
         <article class="page results-page">
             <nav class="breadcrumbs" aria-label="Breadcrumbs">
-                <A href=reading_url(&reading.id)>{reading.title.as_ref()}</A>
+                <A href=Link::Reading(&reading.id).url()>{reading.title.as_ref()}</A>
             </nav>
             <h1>"Your results"</h1>
             {table}
             <figure class="chart">
-                {chart}
-                <figcaption>"Score per section, as in the table above."</figcaption>
+                {chart} <figcaption>"Score per section, as in the table above."</figcaption>
             </figure>
             <section aria-labelledby="missed-heading">
                 <h2 id="missed-heading">"Questions you missed"</h2>

@@ -1,25 +1,30 @@
 //! A section: its text, comfortable to read, then its questions, then the way on.
 
+use crate::components::field::field;
+use crate::components::page_title::set_page_title;
 use crate::components::question_card::QuestionCard;
 use crate::components::read_aloud::ReadAloud;
 use crate::components::section_text::{show_evidence, SectionText};
 use crate::pages::not_found::NotFound;
-use crate::pages::{reading_from_route, reading_url, results_url, section_url};
 use crate::platform::dom;
+use crate::routes::{evidence_from_query, reading_from_route, section_from_route, Link};
 use crate::state::use_store;
 use lectern_content::{Reading, Section};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_location, use_params_map, use_query_map};
+use leptos_router::hooks::use_location;
 
 /// The route `/read/:reading/section/:section`. `?evidence=<question id>` opens the section
 /// with that question's evidence highlighted.
 #[component]
 pub fn SectionPage() -> impl IntoView {
     let reading = reading_from_route();
-    let params = use_params_map();
+    let section_id = section_from_route();
     move || {
-        let section_id = params.with(|p| p.get("section")).unwrap_or_default();
+        // The section first: the reading is worked out from the same parameters, and when it
+        // is read first, a change of section alone (same reading) is not seen (the reactive
+        // graph finds the parameters already up to date by the time it checks them).
+        let section_id = section_id();
         match reading
             .get()
             .and_then(|r| r.section(&section_id).map(|s| (r, s)))
@@ -41,18 +46,14 @@ fn SectionView(reading: &'static Reading, section: &'static Section) -> impl Int
         .iter()
         .position(|s| s.id == section.id)
         .unwrap_or(0);
-    dom::set_title(&format!(
-        "{} · {} · Lectern",
-        section.heading, reading.title
-    ));
 
     let highlighted = RwSignal::new(Vec::<String>::new());
     let show_evidence = show_evidence(highlighted);
     // Arriving from elsewhere with a question's evidence to show, or a link to a question.
-    let query = use_query_map();
+    let evidence = evidence_from_query();
     let location = use_location();
     Effect::new(move |_| {
-        let question = query.with(|q| q.get("evidence"));
+        let question = evidence();
         if let Some(q) = question.and_then(|id| reading.question(&id)) {
             show_evidence.run(q.evidence.iter().map(|e| e.to_string()).collect());
         } else {
@@ -67,10 +68,11 @@ fn SectionView(reading: &'static Reading, section: &'static Section) -> impl Int
     let next = reading.sections.get(index + 1);
     let questions = reading.questions_for(&section.id).enumerate();
 
+    set_page_title(&format!("{} · {}", section.heading, reading.title));
     view! {
         <article class="page section-page">
             <nav class="breadcrumbs" aria-label="Breadcrumbs">
-                <A href=reading_url(&reading.id)>{reading.title.as_ref()}</A>
+                <A href=Link::Reading(&reading.id).url()>{reading.title.as_ref()}</A>
                 <span aria-hidden="true">" › "</span>
                 <span>{format!("Part {} of {}", index + 1, reading.sections.len())}</span>
             </nav>
@@ -82,14 +84,23 @@ fn SectionView(reading: &'static Reading, section: &'static Section) -> impl Int
             />
             <div class="reading-text">
                 <SectionText reading=reading section=section highlighted=highlighted />
-                <p class="text-note">"Underlined words have a short explanation: select one to show it."</p>
+                <p class="text-note">
+                    "Underlined words have a short explanation: select one to show it."
+                </p>
             </div>
             <section class="questions" aria-labelledby="questions-heading">
                 <h2 id="questions-heading">"Questions"</h2>
                 <PrintWorksheet />
                 {questions
                     .map(|(i, q)| {
-                        view! { <QuestionCard reading=reading question=q number=i + 1 on_show_evidence=show_evidence /> }
+                        view! {
+                            <QuestionCard
+                                reading=reading
+                                question=q
+                                number=i + 1
+                                on_show_evidence=show_evidence
+                            />
+                        }
                     })
                     .collect_view()}
             </section>
@@ -97,7 +108,15 @@ fn SectionView(reading: &'static Reading, section: &'static Section) -> impl Int
                 {previous
                     .map(|s| {
                         view! {
-                            <A href=section_url(&reading.id, &s.id) attr:class="button" attr:rel="prev">
+                            <A
+                                href=Link::Section {
+                                    reading: &reading.id,
+                                    section: &s.id,
+                                }
+                                    .url()
+                                attr:class="button"
+                                attr:rel="prev"
+                            >
                                 {format!("← {}", s.heading)}
                             </A>
                         }
@@ -105,7 +124,15 @@ fn SectionView(reading: &'static Reading, section: &'static Section) -> impl Int
                 {match next {
                     Some(s) => {
                         view! {
-                            <A href=section_url(&reading.id, &s.id) attr:class="button primary" attr:rel="next">
+                            <A
+                                href=Link::Section {
+                                    reading: &reading.id,
+                                    section: &s.id,
+                                }
+                                    .url()
+                                attr:class="button primary"
+                                attr:rel="next"
+                            >
                                 {format!("{} →", s.heading)}
                             </A>
                         }
@@ -113,7 +140,7 @@ fn SectionView(reading: &'static Reading, section: &'static Section) -> impl Int
                     }
                     None => {
                         view! {
-                            <A href=results_url(&reading.id) attr:class="button primary">
+                            <A href=Link::Results(&reading.id).url() attr:class="button primary">
                                 "See your results →"
                             </A>
                         }
@@ -129,6 +156,14 @@ fn SectionView(reading: &'static Reading, section: &'static Section) -> impl Int
 #[component]
 fn PrintWorksheet() -> impl IntoView {
     let with_key = RwSignal::new(false);
+    // The print styles read it from the page's root.
+    let switch = field(
+        move || with_key.get(),
+        move |on| {
+            with_key.set(on);
+            dom::set_print_answer_key(on);
+        },
+    );
     // Leaving the page must not leave the key switched on for the next print.
     on_cleanup(|| dom::set_print_answer_key(false));
     view! {
@@ -137,15 +172,7 @@ fn PrintWorksheet() -> impl IntoView {
                 "Print worksheet"
             </button>
             <label class="answer-key-switch">
-                <input
-                    type="checkbox"
-                    prop:checked=move || with_key.get()
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        with_key.set(on);
-                        dom::set_print_answer_key(on);
-                    }
-                />
+                <input type="checkbox" bind:checked=switch />
                 " Include the answer key"
             </label>
         </div>

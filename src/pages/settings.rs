@@ -2,17 +2,17 @@
 //! letters, read-aloud speed), kept with their progress, with a sample of the text to show the
 //! effect at once.
 
+use crate::components::page_title::set_page_title;
 use crate::components::setting_controls::{SettingCheckbox, SettingSelect};
 use crate::core::settings::{LineSpacing, ReadAloudSpeed, Settings, TextSize, Theme};
-use crate::platform::dom;
 use crate::state::use_store;
 use leptos::prelude::*;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
-    dom::set_title("Settings · Lectern");
     let store = use_store();
     let name = move || store.profiles.with(|p| p.current().name.clone());
+    set_page_title("Settings");
     view! {
         <article class="page settings-page">
             <h1>"Settings"</h1>

@@ -8,14 +8,14 @@
 //! keeps it only from then on), or if it is sent here without a page load; either way it
 //! offers that page load.
 
-use crate::platform::dom;
+use crate::components::page_title::set_page_title;
 use leptos::prelude::*;
 
 /// Why the teacher's page is not shown, and a link that loads it afresh.
 #[component]
 pub fn TeacherOnly() -> impl IntoView {
-    dom::set_title("Teacher's pages · Lectern");
     let here = window().location().href().unwrap_or_default();
+    set_page_title("Teacher's pages");
     view! {
         <div class="page">
             <h1>"Teacher's pages"</h1>
@@ -24,7 +24,11 @@ pub fn TeacherOnly() -> impl IntoView {
                  connection the first time it is opened on this device; after that it works \
                  offline too."
             </p>
-            <p><a href=here rel="external">"Open the teacher's pages"</a></p>
+            <p>
+                <a href=here rel="external">
+                    "Open the teacher's pages"
+                </a>
+            </p>
         </div>
     }
 }

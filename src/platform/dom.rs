@@ -1,10 +1,23 @@
 //! Small DOM helpers the views need: the clock, focus, scrolling and the page title.
 
+use crate::core::dates;
 use wasm_bindgen::JsCast;
 
 /// Milliseconds since the Unix epoch.
 pub fn now_ms() -> f64 {
     js_sys::Date::now()
+}
+
+/// The device's calendar day at a time, in its time zone then (summer time included): what the
+/// review queue counts in.
+pub fn local_day(ms: f64) -> crate::core::review::Day {
+    let offset_minutes = js_sys::Date::new(&ms.into()).get_timezone_offset();
+    crate::core::review::Day::from_local_ms(ms, offset_minutes)
+}
+
+/// Today, on the device's calendar.
+pub fn today() -> crate::core::review::Day {
+    local_day(now_ms())
 }
 
 fn element(id: &str) -> Option<web_sys::HtmlElement> {
@@ -106,13 +119,6 @@ pub fn copy_text(text: String, done: impl FnOnce(bool) + 'static) {
     });
 }
 
-/// Selects the text of an input, so the student can copy it by hand.
-pub fn select_text(id: &str) {
-    if let Some(input) = element(id).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-        input.select();
-    }
-}
-
 /// The time of an `<input type="datetime-local">` value ("2026-12-01T09:00"), read in the
 /// device's time zone, in milliseconds since the Unix epoch.
 pub fn local_datetime_ms(value: &str) -> Option<f64> {
@@ -123,14 +129,20 @@ pub fn local_datetime_ms(value: &str) -> Option<f64> {
     ms.is_finite().then_some(ms)
 }
 
-/// A time as the device's date and time, e.g. "1 Dec 2026, 09:00".
+/// A time as the device's date and time, "1 Dec 2026, 09:00" (formatted by `core::dates`).
 pub fn local_date_time(ms: f64) -> String {
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
-    js_sys::Date::new(&ms.into())
-        .to_locale_string("en-GB", &options)
-        .into()
+    dates::date_time_text(ms, utc_offset_minutes(ms))
+}
+
+/// A time as the device's date, "1 Dec 2026".
+pub fn local_date(ms: f64) -> String {
+    dates::date_text(ms, utc_offset_minutes(ms))
+}
+
+/// The device's offset from UTC at a time (it changes with daylight saving), in minutes east.
+fn utc_offset_minutes(ms: f64) -> i32 {
+    // JavaScript counts it the other way round (UTC minus local).
+    -(js_sys::Date::new(&ms.into()).get_timezone_offset() as i32)
 }
 
 /// The elements matching a CSS selector, in document order.

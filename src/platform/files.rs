@@ -44,10 +44,3 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
     text.as_string()
         .ok_or_else(|| "the file is not text".to_string())
 }
-
-/// A date (from milliseconds since the epoch) in the student's own format.
-pub fn local_date(ms: f64) -> String {
-    js_sys::Date::new(&JsValue::from_f64(ms))
-        .to_locale_date_string("en-GB", &JsValue::UNDEFINED)
-        .into()
-}

@@ -1,10 +1,9 @@
 //! Registering the service worker (release builds) and offering its updates to the student.
 //!
-//! A new build's worker installs in the background and then waits. The page sets `update_ready`;
+//! A new build's worker installs in the background and then waits. The page is told it is ready;
 //! when the student chooses to reload, the waiting worker is told to take over, and the page
 //! reloads once it has, so the JS glue and the wasm always come from one build.
 
-use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -21,9 +20,13 @@ fn container() -> Option<ServiceWorkerContainer> {
     present.then(|| navigator.service_worker())
 }
 
-/// Registers the worker and watches for updates, setting `update_ready` when a new build waits.
+/// Registers the worker and watches for updates, calling `on_ready` when a new build waits.
 /// Debug builds (`cargo xtask serve`) instead remove any worker, so none goes stale there.
-pub fn start(update_ready: RwSignal<bool>) {
+/// A SCORM package registers none: it runs from the LMS's file path, on the LMS's origin.
+pub fn start(on_ready: impl Fn() + Clone + 'static) {
+    if crate::platform::scorm::in_package() {
+        return;
+    }
     let Some(container) = container() else { return };
     if cfg!(debug_assertions) {
         wasm_bindgen_futures::spawn_local(unregister_all(container));
@@ -34,14 +37,14 @@ pub fn start(update_ready: RwSignal<bool>) {
             return;
         };
         let registration: ServiceWorkerRegistration = registration.unchecked_into();
-        watch_for_updates(&container, &registration, update_ready);
+        watch_for_updates(&container, &registration, on_ready);
     });
 }
 
 fn watch_for_updates(
     container: &ServiceWorkerContainer,
     registration: &ServiceWorkerRegistration,
-    update_ready: RwSignal<bool>,
+    on_ready: impl Fn() + Clone + 'static,
 ) {
     // A first install has no controller yet: nothing to update, it simply starts serving.
     let has_controller = {
@@ -49,7 +52,7 @@ fn watch_for_updates(
         move || container.controller().is_some()
     };
     if registration.waiting().is_some() && has_controller() {
-        update_ready.set(true);
+        on_ready();
     }
     let reg = registration.clone();
     let on_update_found = Closure::<dyn FnMut()>::new(move || {
@@ -58,9 +61,10 @@ fn watch_for_updates(
         };
         let worker = installing.clone();
         let has_controller = has_controller.clone();
+        let on_ready = on_ready.clone();
         let on_state_change = Closure::<dyn FnMut()>::new(move || {
             if worker.state() == ServiceWorkerState::Installed && has_controller() {
-                update_ready.set(true);
+                on_ready();
             }
         });
         installing.set_onstatechange(Some(on_state_change.as_ref().unchecked_ref()));

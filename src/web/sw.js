@@ -1,6 +1,6 @@
 // Lectern's service worker: after one visit the app opens, reads, answers and saves offline.
 //
-// `cargo xtask precache` (a trunk post_build hook) writes the build's version and the list of
+// `cargo xtask post-build` (trunk's post_build hook) writes the build's version and the list of
 // every file of the build into the copy of this file in dist/, so each build's worker differs
 // byte for byte, and the browser installs it as an update.
 //

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures.mjs';
 import { watch } from './support/watch.mjs';
 import { expectNoAxeViolations as expectNoViolations } from './support/axe.mjs';
-import { loadReading } from './support/content.mjs';
+import { loadReading, partA } from './support/content.mjs';
 import { answerRight, answerWrong, card } from './support/answer.mjs';
 
 const reading = loadReading('adversaries-to-allies');
@@ -28,7 +28,13 @@ const students = [
   { name: 'Ben', right: () => false },
   { name: 'Cy', right: (i) => i < half },
 ];
-const percentOf = (student, q, i) => (student.right(i) ? 100 : wrongPercent(q));
+// Part B of a pair earns its score only when its Part A is right (docs/authoring.md).
+const percentOf = (student, q, i) => {
+  const a = partA(reading, q);
+  const at = a ? questions.indexOf(a) : -1;
+  if (at >= 0 && percentOf(student, a, at) < 100) return 0;
+  return student.right(i) ? 100 : wrongPercent(q);
+};
 const totalOf = (student) =>
   Math.round(questions.reduce((sum, q, i) => sum + percentOf(student, q, i), 0) / questions.length);
 
@@ -202,7 +208,8 @@ test('a teacher sets an assessment, three students hand in, and the gradebook ad
   const lines = csv.split('\r\n');
   expect(lines.at(-1)).toBe('');
   expect(lines).toHaveLength(5);
-  expect(lines[0]).toMatch(/^Student,Score \(%\),Passed,Answered,Questions,Time on task \(minutes\),Handed in \(UTC\),Late,Time ran out,Q1 q-intel-who-offered: /);
+  expect(lines[0]).toMatch(new RegExp(`^Student,Score \\(%\\),Passed,Answered,Questions,Time on task \\(minutes\\),Handed in \\(UTC\\),Late,Time ran out,"?Q1 ${questions[0].id}: `));
+  // (A header field is quoted when its prompt holds a comma.)
   for (const [r, student] of students.entries()) {
     const fields = lines[r + 1].split(',');
     expect(fields[0]).toBe(student.name);

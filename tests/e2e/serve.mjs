@@ -7,6 +7,8 @@
 //           server.requests;     // every request so far: [{ path, status }], the service
 //                                // worker's own included (the browser reports those apart)
 //           await server.stop(); // closes open connections too (offline tests)
+//   Options: `types: { '.wasm': 'application/octet-stream' }` serves those extensions with
+//   another Content-Type (an LMS or host that does not know .wasm).
 //
 // Unknown paths without a file extension get index.html (SPA routes); unknown files
 // get 404. Responses carry `Cache-Control: no-cache`, so a restarted server is always
@@ -82,10 +84,11 @@ async function resolve(root, urlPath) {
  * Starts serving `dir`. Resolves once listening.
  * `app` is where the app's index.html is, relative to `dir` (another place than the root for an
  * app built for a sub-path).
- * @param {{dir?: string, port?: number, host?: string, log?: boolean, app?: string}} options
+ * `types` overrides the Content-Type of some extensions (`{ '.wasm': 'application/octet-stream' }`).
+ * @param {{dir?: string, port?: number, host?: string, log?: boolean, app?: string, types?: Record<string, string>}} options
  * @returns {Promise<{url: string, port: number, host: string, server: http.Server, requests: {path: string, status: number}[], stop: () => Promise<void>}>}
  */
-export async function start({ dir = 'dist', port = 4173, host = '127.0.0.1', log = false, app = 'index.html' } = {}) {
+export async function start({ dir = 'dist', port = 4173, host = '127.0.0.1', log = false, app = 'index.html', types = {} } = {}) {
   const root = path.resolve(dir);
   const index = await stat(path.join(root, app)).catch(() => null);
   if (!index) throw new Error(`${path.join(root, app)} not found: build the app first (cargo xtask dist)`);
@@ -107,7 +110,8 @@ export async function start({ dir = 'dist', port = 4173, host = '127.0.0.1', log
         .end(method === 'HEAD' ? undefined : `${found.status}\n`);
       return;
     }
-    const type = MIME[path.extname(found.file).toLowerCase()] ?? 'application/octet-stream';
+    const extension = path.extname(found.file).toLowerCase();
+    const type = types[extension] ?? MIME[extension] ?? 'application/octet-stream';
     res.writeHead(200, {
       'Content-Type': type,
       'Content-Length': found.info.size,

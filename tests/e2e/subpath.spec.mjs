@@ -1,7 +1,7 @@
 // Hosted under a sub-path: the release build as `trunk build --public-url /lectern/` makes it
 // (trunk only prefixes the asset URLs and the <base href>), placed in a folder of that name.
 // The inline script's URLs change, so its hash in the Content-Security-Policy is computed again,
-// as `cargo xtask precache` does after a real `--public-url` build.
+// as `cargo xtask post-build` does after a real `--public-url` build.
 
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -36,16 +36,7 @@ pub fn ensure_chromium() -> Result<(), String> {
                 packages.join(", ")
             ),
         );
-        cmd::run(
-            Command::new("apt-get")
-                .arg("update")
-                .env("DEBIAN_FRONTEND", "noninteractive"),
-        )?;
-        cmd::run(
-            Command::new("apt-get")
-                .args(["install", "-y", "chromium", "chromium-driver"])
-                .env("DEBIAN_FRONTEND", "noninteractive"),
-        )?;
+        apt_install(&["chromium", "chromium-driver"])?;
         if !missing().is_empty() {
             return Err(format!(
                 "apt-get finished but {} is still missing",
@@ -63,7 +54,22 @@ pub fn ensure_chromium() -> Result<(), String> {
     Ok(())
 }
 
-fn is_root() -> bool {
+/// `apt-get update`, then `apt-get install -y` of `packages`, non-interactively.
+pub fn apt_install(packages: &[&str]) -> Result<(), String> {
+    cmd::run(
+        Command::new("apt-get")
+            .arg("update")
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )?;
+    cmd::run(
+        Command::new("apt-get")
+            .args(["install", "-y"])
+            .args(packages)
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )
+}
+
+pub fn is_root() -> bool {
     // Effective uid from /proc (Linux); `id -u` elsewhere.
     if let Ok(status) = std::fs::read_to_string("/proc/self/status") {
         if let Some(line) = status.lines().find(|line| line.starts_with("Uid:")) {

@@ -19,7 +19,7 @@ const TARGETS: &[(&str, &[&str])] = &[
         &["-p", "lectern-content", "--test", "properties"],
     ),
     (
-        "backups and import limits (arbitrary bytes and JSON)",
+        "backups, the highlights in them, and import limits (arbitrary bytes and JSON, anchors against changed text)",
         &[
             "-p",
             "lectern",
@@ -27,6 +27,7 @@ const TARGETS: &[(&str, &[&str])] = &[
             "--",
             "core::backup::properties",
             "core::limits::properties",
+            "core::highlights::properties",
         ],
     ),
     (
@@ -39,6 +40,17 @@ const TARGETS: &[(&str, &[&str])] = &[
             "core::codec::tests",
             "core::assignment::tests",
             "core::handin::tests",
+        ],
+    ),
+    (
+        "LMS files: CSV as Canvas gradebooks come (round trips, arbitrary text) and SCORM suspend data",
+        &[
+            "-p",
+            "lectern",
+            "--lib",
+            "--",
+            "core::csv::properties",
+            "core::scorm::suspend::tests",
         ],
     ),
 ];

@@ -1,24 +1,31 @@
 //! `cargo xtask <command>`: Lectern's build and test tasks.
 //!
-//! Std only, so that it compiles in seconds on a fresh machine. The tools it needs
+//! Its dependencies are `toml` and the content compiler (`lectern-content`, for
+//! `content-report`), which the app's build script compiles anyway, so it compiles in seconds
+//! on a fresh machine. The tools it needs
 //! (wasm32 target, trunk, wasm-bindgen-cli, binaryen's wasm-opt) are installed once,
 //! pinned, into `${XDG_CACHE_HOME:-~/.cache}/lectern/tools/<name>-<version>/` and put
 //! on `PATH` only for the commands xtask runs; nothing global is touched.
 
 mod bench;
 mod browser;
+mod build_files;
 mod cmd;
+mod content_report;
 mod csp;
 mod fuzz;
+mod hash;
+mod lms;
 mod manifest;
 mod npm;
-mod precache;
+mod post_build;
 mod size_flags;
 mod split;
 mod steps;
 mod tasks;
 mod tools;
 mod ui;
+mod worker;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -48,9 +55,21 @@ commands:
                       bench/results.json (see docs/performance.md)
   fuzz [--cases N]    the property tests of every parser of outside input (content
                       compiler, backups, import limits, assignment links, hand-in
-                      codes, result files) with N cases each (default 20000)
+                      codes, result files, CSV, SCORM suspend data) with N cases each
+                      (default 20000)
+  content-report [READING]
+                      a reading's figures: questions by kind, skill and difficulty, the
+                      answer patterns the item checks watch (true-or-false balance, longest
+                      right option, recall share), questions per paragraph and the untested
+                      ones, and every item-quality warning (READING: an id or folder under
+                      questions/, or a folder's path; default: every reading)
+  export-questions --format gift|moodle-xml [--reading ID] [--out FILE]
+                      the questions in GIFT or Moodle XML, for a Moodle question bank
+  scorm --assignment CODE --out FILE.zip [--dist DIR]
+                      an assignment as a SCORM 1.2 package of the student app (from
+                      the release build in dist/, built if stale), for an LMS
   tools               only install the pinned tools (and show where they are)
-  precache [DIR]      add the Content-Security-Policy to DIR/index.html, then write the
+  post-build [DIR]    add the Content-Security-Policy to DIR/index.html, then write the
                       build's file list and version into DIR/sw.js (trunk runs it after
                       every build, on $TRUNK_STAGING_DIR; a release build also gets the
                       student app as a second bundle, see xtask/src/split.rs)
@@ -80,7 +99,10 @@ fn main() -> ExitCode {
         "tools" => tasks::tools(&ctx),
         "bench" => bench::run(&ctx, &rest),
         "fuzz" => fuzz::run(&ctx, &rest),
-        "precache" => precache::run(&ctx, &rest),
+        "post-build" => post_build::run(&ctx, &rest),
+        "content-report" => content_report::run(&ctx, &rest),
+        "export-questions" => lms::export_questions(&ctx, &rest),
+        "scorm" => lms::scorm(&ctx, &rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             Ok(())

@@ -1,4 +1,4 @@
-//! Reads the pins xtask needs from the root `Cargo.toml` (no TOML parser: std only).
+//! Reads the pins xtask needs from the root `Cargo.toml`.
 
 use std::path::Path;
 
@@ -10,52 +10,28 @@ pub fn wasm_bindgen_version(cargo_toml: &Path) -> Result<String, String> {
     parse_pin(&text, "wasm-bindgen").map_err(|err| format!("{}: {err}", cargo_toml.display()))
 }
 
-/// Finds `name = "=1.2.3"` or `name = { version = "=1.2.3", … }` in a dependencies table.
+/// The exact version of `name` in `[dependencies]`: `name = "=1.2.3"` or
+/// `name = { version = "=1.2.3", … }`.
 fn parse_pin(text: &str, name: &str) -> Result<String, String> {
-    let mut in_dependencies = false;
-    for line in text.lines() {
-        let line = line.trim();
-        if line.starts_with('[') {
-            let table = line.trim_matches(|c| c == '[' || c == ']').trim();
-            in_dependencies = table == "dependencies"
-                || table == "workspace.dependencies"
-                || (table.starts_with("target.") && table.ends_with(".dependencies"));
-            continue;
-        }
-        if !in_dependencies {
-            continue;
-        }
-        let Some((key, value)) = line.split_once('=') else {
-            continue;
-        };
-        if key.trim().trim_matches('"') != name {
-            continue;
-        }
-        let value = value.trim();
-        let requirement = if value.starts_with('{') {
-            let after = value
-                .split_once("version")
-                .and_then(|(_, rest)| rest.trim_start().strip_prefix('='))
-                .ok_or_else(|| format!("`{name}` has no version"))?;
-            first_string(after)
-        } else {
-            first_string(value)
-        }
-        .ok_or_else(|| format!("cannot read the version of `{name}`"))?;
-        return match requirement.strip_prefix('=') {
-            Some(version) if !version.trim().is_empty() => Ok(version.trim().to_string()),
-            _ => Err(format!(
-                "`{name}` must be pinned exactly (`{name} = \"=X.Y.Z\"`), found \"{requirement}\""
-            )),
-        };
+    let manifest: toml::Table = text.parse().map_err(|e| format!("not valid TOML: {e}"))?;
+    let dependency = manifest
+        .get("dependencies")
+        .and_then(|d| d.get(name))
+        .ok_or_else(|| format!("no `{name}` dependency found"))?;
+    let requirement = match dependency {
+        toml::Value::String(requirement) => requirement,
+        toml::Value::Table(table) => table
+            .get("version")
+            .and_then(toml::Value::as_str)
+            .ok_or_else(|| format!("`{name}` has no version"))?,
+        _ => return Err(format!("cannot read the version of `{name}`")),
+    };
+    match requirement.strip_prefix('=') {
+        Some(version) if !version.trim().is_empty() => Ok(version.trim().to_string()),
+        _ => Err(format!(
+            "`{name}` must be pinned exactly (`{name} = \"=X.Y.Z\"`), found \"{requirement}\""
+        )),
     }
-    Err(format!("no `{name}` dependency found"))
-}
-
-fn first_string(text: &str) -> Option<&str> {
-    let start = text.find('"')? + 1;
-    let len = text[start..].find('"')?;
-    Some(&text[start..start + len])
 }
 
 #[cfg(test)]
@@ -73,6 +49,8 @@ mod tests {
         let toml =
             "[dependencies]\nwasm-bindgen = { version = \"=0.2.99\", features = [\"serde\"] }\n";
         assert_eq!(parse_pin(toml, "wasm-bindgen").unwrap(), "0.2.99");
+        let dotted = "[dependencies.wasm-bindgen]\nversion = \"=0.2.98\"\n";
+        assert_eq!(parse_pin(dotted, "wasm-bindgen").unwrap(), "0.2.98");
     }
 
     #[test]
@@ -89,7 +67,12 @@ mod tests {
     }
 
     #[test]
-    fn missing() {
-        assert!(parse_pin("[dependencies]\nserde = \"1\"\n", "wasm-bindgen").is_err());
+    fn missing_or_broken() {
+        assert!(parse_pin("[dependencies]\nserde = \"1\"\n", "wasm-bindgen")
+            .unwrap_err()
+            .contains("no `wasm-bindgen`"));
+        assert!(parse_pin("[dependencies\n", "wasm-bindgen")
+            .unwrap_err()
+            .contains("not valid TOML"));
     }
 }

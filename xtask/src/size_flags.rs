@@ -14,7 +14,7 @@
 //! erase_components` stays); `RUSTFLAGS` or `CARGO_ENCODED_RUSTFLAGS` would replace it.
 //!
 //! Trunk runs cargo twice in a release build: its own `cargo build --target=wasm32-…` and,
-//! through the `post_build` hook, `cargo xtask precache`. The hook's cargo must not see the
+//! through the `post_build` hook, `cargo xtask post-build`. The hook's cargo must not see the
 //! flags: with `RUSTC_BOOTSTRAP=1` and `build-std` set, cargo would build std for the host
 //! (minutes) and rebuild xtask against it. So trunk gets a `cargo` first on its `PATH` that
 //! sets the environment only for a build of the wasm target ([`shim`]).
@@ -124,7 +124,7 @@ pub fn trunk_release(ctx: &Ctx, dir: &Path) -> Result<Command, String> {
 }
 
 /// The `cargo` trunk gets first on its `PATH`: the real cargo, with [`env`] set when it builds
-/// the wasm target and nothing changed otherwise (the hook's `cargo xtask precache`, `cargo
+/// the wasm target and nothing changed otherwise (the hook's `cargo xtask post-build`, `cargo
 /// metadata`). A POSIX shell script.
 pub fn shim(real_cargo: &str) -> String {
     let exports: Vec<String> = env()
@@ -284,7 +284,7 @@ mod tests {
             run(&["build", "--target=wasm32-unknown-unknown", "--release"]),
             "1|std,panic_abort|build --target=wasm32-unknown-unknown --release\n"
         );
-        assert_eq!(run(&["xtask", "precache"]), "||xtask precache\n");
+        assert_eq!(run(&["xtask", "post-build"]), "||xtask post-build\n");
         assert_eq!(
             run(&["build", "--target=x86_64-unknown-linux-gnu"]),
             "||build --target=x86_64-unknown-linux-gnu\n"

@@ -1,8 +1,8 @@
 //! The release build's two bundles: the whole app for the teacher's pages, and a student app
 //! without the teacher's code (the `teacher` cargo feature off) for every other page.
 //!
-//! Trunk builds one bundle per page, so `cargo xtask precache` (trunk's `post_build` hook) adds
-//! the second one to a release build:
+//! Trunk builds one bundle per page, so `cargo xtask post-build` (trunk's `post_build` hook)
+//! adds the second one to a release build:
 //!
 //! 1. builds the student app (`cargo build --release --no-default-features`), runs
 //!    wasm-bindgen and wasm-opt on it with the settings index.html gives trunk, and writes
@@ -12,11 +12,12 @@
 //!    trunk's preloads of the whole app (the loader fetches the wasm while the JS glue loads).
 //!
 //! The service worker precaches the student app and caches the whole app only when a teacher's
-//! page first loads it (`precache.rs`), so a student's first visit never downloads the
+//! page first loads it (`worker.rs`), so a student's first visit never downloads the
 //! teacher's code. Debug builds (`cargo xtask serve`) keep trunk's single bundle.
 
+use crate::build_files::INDEX;
 use crate::cmd;
-use crate::precache::{Fnv1a, INDEX};
+use crate::hash::Fnv1a;
 use crate::Ctx;
 use std::fs;
 use std::path::Path;
@@ -87,7 +88,7 @@ pub fn trunk_bundle(html: &str) -> Result<(std::ops::Range<usize>, Bundle), Stri
 pub fn loader(whole: &Bundle, student: &Bundle) -> String {
     format!(
         "<script>
-// Written by `cargo xtask precache` (xtask/src/split.rs): the teacher's pages start the whole app,
+// Written by `cargo xtask post-build` (xtask/src/split.rs): the teacher's pages start the whole app,
 // every other page the student app, which has none of the teacher's code.
 (() => {{
   const whole = ['{}', '{}'];

@@ -8,7 +8,7 @@ use crate::tasks;
 use crate::tools::WASM_TARGET;
 use crate::ui::{self, Outcome};
 use crate::Ctx;
-use std::process::ExitCode;
+use std::process::{Command, ExitCode};
 use std::time::Instant;
 
 /// (key for `--skip`, name in the summary, what it runs)
@@ -96,11 +96,19 @@ pub fn test(ctx: &Ctx, args: &[String]) -> ExitCode {
 
 fn ensure_tools(ctx: &Ctx) -> Result<(), String> {
     ctx.tools.ensure(&ctx.root)?;
-    browser::ensure_chromium()
+    browser::ensure_chromium()?;
+    crate::lms::ensure_xmllint()
 }
 
+/// rustfmt, then leptosfmt for the `view!` bodies rustfmt skips (its defaults: rustfmt's
+/// width and indentation).
 fn fmt(ctx: &Ctx) -> Result<(), String> {
-    cmd::run(cmd::cargo(&ctx.root).args(["fmt", "--all", "--check"]))
+    cmd::run(cmd::cargo(&ctx.root).args(["fmt", "--all", "--check"]))?;
+    cmd::run(
+        Command::new(ctx.tools.leptosfmt())
+            .current_dir(&ctx.root)
+            .args(["--check", "src", "tests"]),
+    )
 }
 
 fn clippy_host(ctx: &Ctx) -> Result<(), String> {
@@ -174,6 +182,9 @@ fn wasm_tests(ctx: &Ctx) -> Result<(), String> {
         // too (the default would be Node.js): this is a browser app.
         .env("WASM_BINDGEN_USE_BROWSER", "1")
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
+        // A time zone east of UTC with daylight saving, so the tests of local dates and times
+        // (tests/web_classroom.rs) would catch an offset taken the wrong way round.
+        .env("TZ", "Europe/Paris")
         .env("TMPDIR", &tmp);
     let result = cmd::run(&mut command);
     let _ = std::fs::remove_dir_all(&tmp);

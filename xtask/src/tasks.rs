@@ -87,7 +87,7 @@ pub fn screenshot(ctx: &Ctx) -> Result<(), String> {
     ]))
 }
 
-fn dist_is_stale(root: &Path) -> bool {
+pub fn dist_is_stale(root: &Path) -> bool {
     let Some(built) = modified(&root.join("dist").join("index.html")) else {
         return true;
     };

@@ -13,6 +13,10 @@ use std::process::Command;
 use std::time::Instant;
 
 pub const TRUNK_VERSION: &str = "0.21.14";
+/// leptosfmt formats the `view!` bodies rustfmt leaves alone; 0.1.33 is the newest release and
+/// reads Leptos 0.8's view syntax (`bind:`, `attr:`, `let(…)`). `cargo xtask test`'s fmt step
+/// runs `leptosfmt --check`.
+pub const LEPTOSFMT_VERSION: &str = "0.1.33";
 /// binaryen from npm: its `wasm-opt` is what trunk runs for `data-wasm-opt`.
 pub const BINARYEN_VERSION: &str = "132.0.0";
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
@@ -53,12 +57,20 @@ impl Tools {
             .join(format!("wasm-bindgen-cli-{}", self.wasm_bindgen_version))
     }
 
+    fn leptosfmt_dir(&self) -> PathBuf {
+        self.dir.join(format!("leptosfmt-{LEPTOSFMT_VERSION}"))
+    }
+
     fn binaryen_dir(&self) -> PathBuf {
         self.dir.join(format!("binaryen-{BINARYEN_VERSION}"))
     }
 
     pub fn trunk(&self) -> PathBuf {
         self.trunk_dir().join("bin").join("trunk")
+    }
+
+    pub fn leptosfmt(&self) -> PathBuf {
+        self.leptosfmt_dir().join("bin").join("leptosfmt")
     }
 
     pub fn wasm_bindgen(&self) -> PathBuf {
@@ -106,7 +118,8 @@ impl Tools {
         command
     }
 
-    /// Installs whatever is missing: wasm32 target, trunk, wasm-bindgen-cli, binaryen.
+    /// Installs whatever is missing: wasm32 target, trunk, wasm-bindgen-cli, leptosfmt,
+    /// binaryen.
     pub fn ensure(&self, root: &Path) -> Result<(), String> {
         ensure_wasm_target(root)?;
         crate::size_flags::ensure_rust_src(root)?;
@@ -125,6 +138,13 @@ impl Tools {
             &self.wasm_bindgen_dir(),
             &[self.wasm_bindgen(), self.test_runner()],
             "about 5 minutes on 2 cores",
+        )?;
+        self.ensure_cargo_tool(
+            "leptosfmt",
+            LEPTOSFMT_VERSION,
+            &self.leptosfmt_dir(),
+            &[self.leptosfmt()],
+            "about 8 minutes on 2 cores",
         )?;
         self.ensure_binaryen()
     }

@@ -34,7 +34,22 @@ pub struct Reading {
     pub credits: Option<Text>,
     pub sections: List<Section>,
     pub glossary: List<GlossaryEntry>,
+    /// The current question bank: what students study and teachers assign, in order.
     pub questions: List<Question>,
+    /// Questions no longer asked, kept whole so that assignment links, hand-in codes and result
+    /// files made for an earlier bank still open and grade as before. Never studied, practised
+    /// or offered for new assignments.
+    pub retired: List<Question>,
+    /// The earlier banks, oldest first: the question ids each held, in order, as assignment
+    /// links name questions by their place in a bank. Empty while the bank is the first.
+    pub earlier_banks: List<Bank>,
+}
+
+/// A question bank as it was published: its version and its question ids in order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bank {
+    pub version: u16,
+    pub questions: List<Text>,
 }
 
 /// An author with the role the text gives them.
@@ -165,6 +180,10 @@ pub struct Question {
     pub skill: Skill,
     pub difficulty: Difficulty,
     pub answer: Answer,
+    /// Part B of a paired evidence question: the id of its Part A, the claim question just
+    /// before it. Part B asks for the sentence that best supports Part A's answer, and earns
+    /// credit only when Part A is fully right (see docs/authoring.md).
+    pub supports: Option<Text>,
 }
 
 /// The kinds of question, each with what it takes to grade it.
@@ -267,8 +286,42 @@ impl Reading {
         self.sections.iter().find(|s| s.id == id)
     }
 
+    /// A question of the current bank.
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)
+    }
+
+    /// A question of the current bank or a retired one: for assignments made for an earlier
+    /// bank, which may still ask retired questions.
+    pub fn any_question(&self, id: &str) -> Option<&Question> {
+        self.question(id)
+            .or_else(|| self.retired.iter().find(|q| q.id == id))
+    }
+
+    /// The current bank's version: one after the latest earlier bank, or 1.
+    pub fn bank_version(&self) -> u16 {
+        self.earlier_banks
+            .last()
+            .map_or(1, |b| b.version.saturating_add(1))
+    }
+
+    /// The question ids of a bank, in order: the current one or an earlier one.
+    pub fn bank_ids(&self, version: u16) -> Option<Vec<&str>> {
+        if version == self.bank_version() {
+            return Some(self.questions.iter().map(|q| q.id.as_ref()).collect());
+        }
+        self.earlier_banks
+            .iter()
+            .find(|b| b.version == version)
+            .map(|b| b.questions.iter().map(|id| id.as_ref()).collect())
+    }
+
+    /// Part B of the pair whose Part A is `part_a`, if it has one.
+    pub fn part_b_of(&self, part_a: &str) -> Option<&Question> {
+        self.questions
+            .iter()
+            .chain(self.retired.iter())
+            .find(|q| q.supports.as_deref() == Some(part_a))
     }
 
     /// The questions asked after the given section, in file order.

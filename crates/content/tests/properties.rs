@@ -4,26 +4,36 @@
 //!
 //! A few hundred cases run with every `cargo test`; `cargo xtask fuzz [--cases N]` runs many more.
 
-use lectern_content::compiler::{compile_files, Diagnostic, SourceFile};
+use lectern_content::compiler::{compile_files, Diagnostic, ReadingFiles, SourceFile};
 use proptest::prelude::*;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 const FILES: [&str; 3] = ["reading.toml", "glossary.toml", "questions.toml"];
+const ALL_FILES: [&str; 4] = [
+    "reading.toml",
+    "glossary.toml",
+    "questions.toml",
+    "history.toml",
+];
 
 fn base_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/content/base")
 }
 
-/// The base reading's files, in the order of [`FILES`], and its source text.
-fn base() -> ([String; 3], String) {
+/// The base reading's files, in the order of [`FILES`], then a valid history for it, and its
+/// source text.
+fn base() -> ([String; 4], String) {
     let read = |name: &str| fs::read_to_string(base_dir().join(name)).expect("base fixture");
-    (FILES.map(read), read("source.txt"))
+    let [reading, glossary, questions] = FILES.map(read);
+    let history =
+        fs::read_to_string(base_dir().join("../history/history.toml")).expect("history fixture");
+    ([reading, glossary, questions, history], read("source.txt"))
 }
 
 /// Compiles the three texts; checks that the result is a reading or well-placed messages.
-fn compile_and_check(texts: &[String; 3], source: &str) -> Result<(), TestCaseError> {
-    let files: Vec<SourceFile> = FILES
+fn compile_and_check(texts: &[String; 4], source: &str) -> Result<(), TestCaseError> {
+    let files: Vec<SourceFile> = ALL_FILES
         .iter()
         .zip(texts)
         .map(|(name, text)| SourceFile::new(Path::new("content").join(name), text.clone()))
@@ -35,8 +45,27 @@ fn compile_and_check(texts: &[String; 3], source: &str) -> Result<(), TestCaseEr
             Err(vec![SourceFile::new(path, "").error("no such file")])
         }
     };
-    match compile_files(&files[0], Some(&files[1]), &files[2], &load_source) {
-        Ok(_) => Ok(()),
+    let input = ReadingFiles {
+        reading: &files[0],
+        glossary: Some(&files[1]),
+        questions: &files[2],
+        history: Some(&files[3]),
+    };
+    match compile_files(input, &load_source) {
+        // Warnings are placed like errors.
+        Ok(compiled) => {
+            for warning in &compiled.warnings {
+                prop_assert!(
+                    warning.position.is_some(),
+                    "a warning without a line: {warning}"
+                );
+                prop_assert!(
+                    warning.check.is_some(),
+                    "a warning without a name: {warning}"
+                );
+            }
+            Ok(())
+        }
         Err(errors) => {
             prop_assert!(!errors.is_empty(), "refused without a message");
             for error in &errors {
@@ -170,19 +199,26 @@ fn apply(text: &str, edit: &Edit) -> String {
 #[test]
 fn the_unchanged_base_compiles() {
     let (texts, source) = base();
-    let files: Vec<SourceFile> = FILES
+    let files: Vec<SourceFile> = ALL_FILES
         .iter()
         .zip(&texts)
         .map(|(name, text)| SourceFile::new(name, text.clone()))
         .collect();
     let load = |_: &Path| -> Result<String, Vec<Diagnostic>> { Ok(source.clone()) };
-    assert!(compile_files(&files[0], Some(&files[1]), &files[2], &load).is_ok());
+    let input = ReadingFiles {
+        reading: &files[0],
+        glossary: Some(&files[1]),
+        questions: &files[2],
+        history: Some(&files[3]),
+    };
+    let compiled = compile_files(input, &load).expect("the base compiles");
+    assert!(compiled.warnings.is_empty());
 }
 
 proptest! {
-    /// Up to five edits anywhere in the base reading's three files.
+    /// Up to five edits anywhere in the base reading's files (its history among them).
     #[test]
-    fn mutated_content_compiles_or_says_where(edits in prop::collection::vec((0usize..3, edit()), 1..6)) {
+    fn mutated_content_compiles_or_says_where(edits in prop::collection::vec((0usize..4, edit()), 1..6)) {
         let (mut texts, source) = base();
         for (file, edit) in &edits {
             texts[*file] = apply(&texts[*file], edit);
@@ -193,7 +229,7 @@ proptest! {
     /// One file replaced by arbitrary text, of TOML-like characters or any at all.
     #[test]
     fn arbitrary_text_compiles_or_says_where(
-        file in 0usize..3,
+        file in 0usize..4,
         text in prop_oneof!["[\\[\\]{}=\"'#,.\\\\a-z0-9 \n\t-]{0,300}", "\\PC{0,200}"],
     ) {
         let (mut texts, source) = base();
@@ -204,7 +240,7 @@ proptest! {
     /// Arbitrary values for the base's own keys: right keys, wrong types or odd values.
     #[test]
     fn odd_values_compile_or_say_where(
-        file in 0usize..3,
+        file in 0usize..4,
         line in any::<usize>(),
         value in prop_oneof![
             Just("1".to_string()), Just("true".to_string()), Just("[]".to_string()),

@@ -1,6 +1,7 @@
 //! Single choice (radio buttons) and multiple select (checkboxes), in a stable shuffled order.
 
 use super::control_id;
+use crate::components::field::field;
 use crate::core::response::Response;
 use crate::core::shuffle::permutation;
 use lectern_content::{Choice, Question};
@@ -49,8 +50,7 @@ pub fn Choices(
                                 id=input_id.clone()
                                 name=name.clone()
                                 value=id
-                                prop:checked=move || is_checked(id)
-                                on:change=move |ev| toggle(id, event_target_checked(&ev))
+                                bind:checked=field(move || is_checked(id), move |on| toggle(id, on))
                             />
                             <label for=input_id>{option.text.as_ref()}</label>
                         </li>

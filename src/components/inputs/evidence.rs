@@ -2,6 +2,7 @@
 //! chooses from the text itself.
 
 use super::control_id;
+use crate::components::field::field;
 use crate::core::response::Response;
 use lectern_content::{Question, Reading};
 use leptos::prelude::*;
@@ -42,8 +43,7 @@ pub fn Evidence(
                                 type="checkbox"
                                 id=input_id.clone()
                                 value=id
-                                prop:checked=move || is_checked(id)
-                                on:change=move |ev| toggle(id, event_target_checked(&ev))
+                                bind:checked=field(move || is_checked(id), move |on| toggle(id, on))
                             />
                             <label for=input_id>{sentence.text.as_ref()}</label>
                         </li>

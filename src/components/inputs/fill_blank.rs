@@ -1,6 +1,7 @@
 //! Fill in the blanks: the sentence with a text field in each gap, each labelled by its number.
 
 use super::control_id;
+use crate::components::field::field;
 use crate::core::response::Response;
 use lectern_content::{Question, Text};
 use leptos::prelude::*;
@@ -35,22 +36,29 @@ pub fn FillBlank(
                 .iter()
                 .enumerate()
                 .map(|(i, part)| {
-                    let blank = (i < blanks).then(|| {
-                        let label = if blanks == 1 { "Blank".to_string() } else { format!("Blank {}", i + 1) };
-                        view! {
-                            <input
-                                type="text"
-                                class="blank"
-                                id=control_id(question, format!("blank-{i}"))
-                                aria-label=label
-                                autocomplete="off"
-                                spellcheck="false"
-                                prop:value=move || value(i)
-                                on:input=move |ev| set(i, event_target_value(&ev))
-                            />
-                        }
-                    });
-                    view! { {part.as_ref()} {blank} }
+                    let blank = (i < blanks)
+                        .then(|| {
+                            let label = if blanks == 1 {
+                                "Blank".to_string()
+                            } else {
+                                format!("Blank {}", i + 1)
+                            };
+                            view! {
+                                <input
+                                    type="text"
+                                    class="blank"
+                                    id=control_id(question, format!("blank-{i}"))
+                                    aria-label=label
+                                    autocomplete="off"
+                                    spellcheck="false"
+                                    bind:value=field(move || value(i), move |text| set(i, text))
+                                />
+                            }
+                        });
+                    view! {
+                        {part.as_ref()}
+                        {blank}
+                    }
                 })
                 .collect_view()}
         </p>

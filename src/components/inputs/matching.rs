@@ -2,6 +2,7 @@
 //! distractors) in a stable shuffled order.
 
 use super::control_id;
+use crate::components::field::field;
 use crate::core::response::Response;
 use crate::core::shuffle::permutation;
 use lectern_content::{Pair, Question, Text};
@@ -51,8 +52,7 @@ pub fn Matching(
                             <label for=id.clone()>{pair.left.as_ref()}</label>
                             <select
                                 id=id
-                                prop:value=move || chosen(i)
-                                on:change=move |ev| choose(i, event_target_value(&ev))
+                                bind:value=field(move || chosen(i), move |value| choose(i, value))
                             >
                                 <option value="">"Choose…"</option>
                                 {choices

@@ -1,6 +1,8 @@
 //! The answer controls, one component per kind of question, all native form controls with
 //! labels so that mouse, touch, keyboard and screen readers all work. Each edits the question's
 //! draft [`Response`]; the question card grades it.
+//!
+//! Each control is bound to its part of the draft with `components::field`.
 
 mod choices;
 mod evidence;

@@ -2,8 +2,8 @@
 //! dragging. Focus stays on the button pressed as its item moves, and each move is announced.
 
 use super::control_id;
+use crate::components::focus::ElementRef;
 use crate::core::response::Response;
-use crate::platform::dom;
 use lectern_content::{Question, Text};
 use leptos::prelude::*;
 
@@ -20,6 +20,14 @@ pub fn Ordering(
     };
     let announcement = RwSignal::new(String::new());
     let position = move |item: usize| order().iter().position(|&i| i == item).unwrap_or(0);
+    // Each item's Move up and Move down buttons, by item.
+    let buttons: StoredValue<Vec<[ElementRef; 2]>> = StoredValue::new(
+        items
+            .iter()
+            .map(|_| [ElementRef::new(), ElementRef::new()])
+            .collect(),
+    );
+    let button = move |item: usize, up: bool| buttons.with_value(|b| b[item][usize::from(!up)]);
     let button_id = move |item: usize, up: bool| {
         control_id(
             question,
@@ -42,8 +50,7 @@ pub fn Ordering(
                     // Moving a node in the DOM takes focus from it: give it back, to the same
                     // button, or to the other one when the item reached the top or bottom.
                     let at_end = if up { to == 0 } else { to + 1 == order.len() };
-                    let target = button_id(item, if at_end { !up } else { up });
-                    request_animation_frame(move || dom::focus(&target));
+                    button(item, if at_end { !up } else { up }).focus_soon();
                     announcement.set(format!(
                         "“{}” moved to position {} of {}.",
                         items[item],
@@ -64,6 +71,7 @@ pub fn Ordering(
                         <button
                             type="button"
                             id=button_id(item, true)
+                            node_ref=button(item, true)
                             aria-label=format!("Move “{}” up", items[item])
                             disabled=move || position(item) == 0
                             on:click=move |_| move_item(item, true)
@@ -73,6 +81,7 @@ pub fn Ordering(
                         <button
                             type="button"
                             id=button_id(item, false)
+                            node_ref=button(item, false)
                             aria-label=format!("Move “{}” down", items[item])
                             disabled=move || position(item) + 1 == items.len()
                             on:click=move |_| move_item(item, false)

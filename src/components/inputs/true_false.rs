@@ -1,6 +1,7 @@
 //! True or false: two radio buttons.
 
 use super::control_id;
+use crate::components::field::field;
 use crate::core::response::Response;
 use lectern_content::Question;
 use leptos::prelude::*;
@@ -16,8 +17,14 @@ pub fn TrueFalse(question: &'static Question, draft: RwSignal<Response>) -> impl
                     type="radio"
                     id=id.clone()
                     name=name.clone()
-                    prop:checked=move || draft.with(|r| *r == Response::TrueFalse(value))
-                    on:change=move |_| draft.set(Response::TrueFalse(value))
+                    bind:checked=field(
+                        move || draft.with(|r| *r == Response::TrueFalse(value)),
+                        move |on| {
+                            if on {
+                                draft.set(Response::TrueFalse(value))
+                            }
+                        },
+                    )
                 />
                 <label for=id>{label}</label>
             </li>

@@ -147,6 +147,7 @@ fn any_question() -> impl Strategy<Value = Question> {
         skill: Skill::Recall,
         difficulty: Difficulty::Medium,
         answer,
+        supports: None,
     })
 }
 
@@ -250,5 +251,6 @@ fn question_with(answer: Answer) -> Question {
         skill: Skill::Recall,
         difficulty: Difficulty::Medium,
         answer,
+        supports: None,
     }
 }

@@ -26,6 +26,7 @@ fn with_evidence(evidence: &[&'static str], answer: Answer) -> Question {
         skill: Skill::Recall,
         difficulty: Difficulty::Easy,
         answer,
+        supports: None,
     }
 }
 

@@ -120,8 +120,11 @@ literal_struct!(Reading {
     credits,
     sections,
     glossary,
-    questions
+    questions,
+    retired,
+    earlier_banks
 });
+literal_struct!(Bank { version, questions });
 literal_struct!(Author { name, role });
 literal_struct!(Section {
     id,
@@ -145,7 +148,8 @@ literal_struct!(Question {
     evidence,
     skill,
     difficulty,
-    answer
+    answer,
+    supports
 });
 literal_struct!(Choice {
     id,

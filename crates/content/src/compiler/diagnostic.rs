@@ -11,18 +11,59 @@ pub struct Diagnostic {
     /// 1-based line and column, when the problem has a place in the file.
     pub position: Option<(usize, usize)>,
     pub message: String,
+    /// The item-quality check that found it, by its stable name (`true-false-balance`), or
+    /// `None` for a mistake in the content's format, which is always an error.
+    pub check: Option<&'static str>,
+    pub severity: Severity,
+}
+
+/// How much a problem weighs. An error stops the build. A warning is a flaw in how a question
+/// is written (an answer pattern, a giveaway): shown, and stopping the build only for a reading
+/// marked `strict = true` (the bundled essay is).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Diagnostic {
+    /// The same problem as an error (a warning of a strict reading).
+    pub fn as_error(&self) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            ..self.clone()
+        }
+    }
+
+    pub fn is_warning(&self) -> bool {
+        self.severity == Severity::Warning
+    }
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.position {
-            Some((line, column)) => write!(
-                f,
-                "{}:{line}:{column}: {}",
-                self.file.display(),
-                self.message
-            ),
-            None => write!(f, "{}: {}", self.file.display(), self.message),
+        write!(f, "{}", self.file.display())?;
+        if let Some((line, column)) = self.position {
+            write!(f, ":{line}:{column}")?;
+        }
+        match (self.check, self.severity) {
+            (Some(check), Severity::Warning) => write!(f, ": warning[{check}]")?,
+            (Some(check), Severity::Error) => write!(f, ": error[{check}]")?,
+            (None, _) => {}
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl Diagnostic {
+    /// An error about a file or folder as a whole, with no place in it.
+    pub fn in_file(path: &Path, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            file: path.to_path_buf(),
+            position: None,
+            message: message.into(),
+            check: None,
+            severity: Severity::Error,
         }
     }
 }
@@ -56,14 +97,27 @@ impl SourceFile {
             file: self.path.clone(),
             position: Some(self.line_column(span.start)),
             message: message.into(),
+            check: None,
+            severity: Severity::Error,
         }
     }
 
     pub fn error(&self, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::in_file(&self.path, message)
+    }
+
+    /// An item-quality finding of `check` at `span`, with its weight.
+    pub fn finding(
+        &self,
+        span: &Range<usize>,
+        check: &'static str,
+        severity: Severity,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         Diagnostic {
-            file: self.path.clone(),
-            position: None,
-            message: message.into(),
+            check: Some(check),
+            severity,
+            ..self.error_at(span, message)
         }
     }
 

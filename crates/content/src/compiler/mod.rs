@@ -7,14 +7,18 @@ mod codegen;
 mod diagnostic;
 mod fill_blank;
 mod glossary;
+mod history;
+pub mod quality;
 mod questions;
 mod raw;
 mod reading;
+pub mod report;
 mod verbatim;
 
 pub use codegen::{generate_rust, generate_static};
-pub use diagnostic::{Diagnostic, SourceFile};
+pub use diagnostic::{Diagnostic, Severity, SourceFile};
 pub use fill_blank::parse_fill_blank;
+pub use questions::Spans;
 pub use verbatim::source_paragraphs;
 
 use crate::model::Reading;
@@ -22,41 +26,79 @@ use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// The three files that make a reading folder.
+/// The files that make a reading folder (`glossary.toml` and `history.toml` are optional).
 pub const READING_FILE: &str = "reading.toml";
 pub const GLOSSARY_FILE: &str = "glossary.toml";
 pub const QUESTIONS_FILE: &str = "questions.toml";
+pub const HISTORY_FILE: &str = "history.toml";
 
-/// Compiles every reading folder under `dir` (any folder holding a `reading.toml`), in name order.
-pub fn compile_all(dir: &Path) -> Result<Vec<Reading>, Vec<Diagnostic>> {
+/// A reading that passed every check, with the item-quality warnings it still has.
+#[derive(Clone, Debug)]
+pub struct Compiled {
+    pub reading: Reading,
+    pub warnings: Vec<Diagnostic>,
+    /// `strict = true` in `reading.toml`: its warnings stop the build.
+    pub strict: bool,
+    /// Where each question of the current bank is written, in the bank's order.
+    pub spans: Vec<Spans>,
+    /// The questions file, for figures that point into it.
+    pub questions_file: PathBuf,
+}
+
+impl Compiled {
+    /// The reading and its warnings, or, for a strict reading with warnings, those warnings as
+    /// errors.
+    pub fn checked(self) -> Result<(Reading, Vec<Diagnostic>), Vec<Diagnostic>> {
+        if self.strict && !self.warnings.is_empty() {
+            Err(self.warnings.iter().map(Diagnostic::as_error).collect())
+        } else {
+            Ok((self.reading, self.warnings))
+        }
+    }
+}
+
+/// A reading folder's files, read.
+pub struct ReadingFiles<'a> {
+    pub reading: &'a SourceFile,
+    pub glossary: Option<&'a SourceFile>,
+    pub questions: &'a SourceFile,
+    pub history: Option<&'a SourceFile>,
+}
+
+/// Compiles every reading folder under `dir` (any folder holding a `reading.toml`), in name
+/// order: the readings and the warnings of those that are not strict, or every error (a strict
+/// reading's warnings among them).
+pub fn compile_all(dir: &Path) -> Result<(Vec<Reading>, Vec<Diagnostic>), Vec<Diagnostic>> {
     let folders = reading_folders(dir).map_err(|d| vec![d])?;
     if folders.is_empty() {
-        return Err(vec![Diagnostic {
-            file: dir.to_path_buf(),
-            position: None,
-            message: format!("no reading found: add a folder with a `{READING_FILE}`"),
-        }]);
+        return Err(vec![Diagnostic::in_file(
+            dir,
+            format!("no reading found: add a folder with a `{READING_FILE}`"),
+        )]);
     }
     let mut readings = Vec::new();
+    let mut warnings = Vec::new();
     let mut errors = Vec::new();
     for folder in folders {
-        match compile_reading(&folder) {
-            Ok(reading) => readings.push(reading),
+        match compile_reading(&folder).and_then(Compiled::checked) {
+            Ok((reading, mut found)) => {
+                readings.push(reading);
+                warnings.append(&mut found);
+            }
             Err(mut e) => errors.append(&mut e),
         }
     }
     let mut ids = HashSet::new();
     for reading in &readings {
         if !ids.insert(reading.id.clone()) {
-            errors.push(Diagnostic {
-                file: dir.to_path_buf(),
-                position: None,
-                message: format!("two readings have the id `{}`", reading.id),
-            });
+            errors.push(Diagnostic::in_file(
+                dir,
+                format!("two readings have the id `{}`", reading.id),
+            ));
         }
     }
     if errors.is_empty() {
-        Ok(readings)
+        Ok((readings, warnings))
     } else {
         Err(errors)
     }
@@ -64,11 +106,8 @@ pub fn compile_all(dir: &Path) -> Result<Vec<Reading>, Vec<Diagnostic>> {
 
 /// The folders directly under `dir` that hold a `reading.toml`, sorted by name.
 pub fn reading_folders(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
-    let entries = fs::read_dir(dir).map_err(|e| Diagnostic {
-        file: dir.to_path_buf(),
-        position: None,
-        message: format!("cannot read the folder: {e}"),
-    })?;
+    let entries = fs::read_dir(dir)
+        .map_err(|e| Diagnostic::in_file(dir, format!("cannot read the folder: {e}")))?;
     let mut folders: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.join(READING_FILE).is_file())
@@ -77,70 +116,104 @@ pub fn reading_folders(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     Ok(folders)
 }
 
-/// Compiles one reading folder: `reading.toml`, `glossary.toml` (optional) and `questions.toml`.
-pub fn compile_reading(folder: &Path) -> Result<Reading, Vec<Diagnostic>> {
-    let reading_file = load(&folder.join(READING_FILE))?;
-    let glossary_file = match load(&folder.join(GLOSSARY_FILE)) {
-        Ok(file) => Some(file),
-        Err(_) if !folder.join(GLOSSARY_FILE).exists() => None,
-        Err(e) => return Err(e),
+/// Compiles one reading folder: `reading.toml`, `glossary.toml` (optional), `questions.toml`
+/// and `history.toml` (optional).
+pub fn compile_reading(folder: &Path) -> Result<Compiled, Vec<Diagnostic>> {
+    let optional = |name: &str| match load(&folder.join(name)) {
+        Ok(file) => Ok(Some(file)),
+        Err(_) if !folder.join(name).exists() => Ok(None),
+        Err(e) => Err(e),
     };
+    let reading_file = load(&folder.join(READING_FILE))?;
+    let glossary_file = optional(GLOSSARY_FILE)?;
     let questions_file = load(&folder.join(QUESTIONS_FILE))?;
+    let history_file = optional(HISTORY_FILE)?;
     let source = |path: &Path| load(path).map(|f| f.text);
     compile_files(
-        &reading_file,
-        glossary_file.as_ref(),
-        &questions_file,
+        ReadingFiles {
+            reading: &reading_file,
+            glossary: glossary_file.as_ref(),
+            questions: &questions_file,
+            history: history_file.as_ref(),
+        },
         &source,
     )
 }
 
 /// Compiles a reading from its files' texts. `load_source` reads the file named by `source`
-/// (a path relative to the reading file's folder).
+/// (a path relative to the reading file's folder). The item-quality checks run once the
+/// reading has no error.
 pub fn compile_files(
-    reading_file: &SourceFile,
-    glossary_file: Option<&SourceFile>,
-    questions_file: &SourceFile,
+    files: ReadingFiles,
     load_source: &dyn Fn(&Path) -> Result<String, Vec<Diagnostic>>,
-) -> Result<Reading, Vec<Diagnostic>> {
+) -> Result<Compiled, Vec<Diagnostic>> {
     let mut errors = Vec::new();
-    let (mut reading, source) =
-        reading::compile(reading_file, &mut errors).ok_or_else(|| errors.clone())?;
+    let (mut reading, source, strict) =
+        reading::compile(files.reading, &mut errors).ok_or_else(|| errors.clone())?;
 
     if let Some((source_path, span)) = source {
-        let folder = reading_file.path.parent().unwrap_or(Path::new("."));
+        let folder = files.reading.path.parent().unwrap_or(Path::new("."));
         match load_source(&folder.join(&source_path)) {
-            Ok(text) => verbatim::check(&reading, &text, reading_file, &span, &mut errors),
-            Err(_) => errors.push(reading_file.error_at(
+            Ok(text) => verbatim::check(&reading, &text, files.reading, &span, &mut errors),
+            Err(_) => errors.push(files.reading.error_at(
                 &span,
                 format!("the source file `{source_path}` cannot be read"),
             )),
         }
     }
-    if let Some(file) = glossary_file {
+    if let Some(file) = files.glossary {
         if let Some(glossary) = glossary::compile(file, &reading, &mut errors) {
             reading.glossary = glossary.into();
         }
     }
-    if let Some(questions) = questions::compile(questions_file, &reading, &mut errors) {
+    let mut ids = HashSet::new();
+    let mut spans = Vec::new();
+    if let Some(placed) = questions::compile(files.questions, &reading, &mut ids, &mut errors) {
+        let (questions, placed_spans): (Vec<_>, Vec<_>) = placed.into_iter().unzip();
         reading.questions = questions.into();
+        spans = placed_spans;
     }
-    if errors.is_empty() {
-        Ok(reading)
-    } else {
-        Err(errors)
+    if let Some(file) = files.history {
+        let current = reading.questions.clone();
+        if let Some((banks, retired)) =
+            history::compile(file, &reading, &current, &mut ids, &mut errors)
+        {
+            reading.earlier_banks = banks.into();
+            reading.retired = retired
+                .into_iter()
+                .map(|(q, _)| q)
+                .collect::<Vec<_>>()
+                .into();
+        }
     }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let found = quality::check(&reading, &spans, files.questions);
+    let (mut quality_errors, warnings): (Vec<_>, Vec<_>) =
+        found.into_iter().partition(|d| !d.is_warning());
+    if !quality_errors.is_empty() {
+        errors.append(&mut quality_errors);
+        errors.extend(warnings);
+        return Err(errors);
+    }
+    Ok(Compiled {
+        reading,
+        warnings,
+        strict,
+        spans,
+        questions_file: files.questions.path.clone(),
+    })
 }
 
 fn load(path: &Path) -> Result<SourceFile, Vec<Diagnostic>> {
     fs::read_to_string(path)
         .map(|text| SourceFile::new(path, text))
         .map_err(|e| {
-            vec![Diagnostic {
-                file: path.to_path_buf(),
-                position: None,
-                message: format!("cannot read the file: {e}"),
-            }]
+            vec![Diagnostic::in_file(
+                path,
+                format!("cannot read the file: {e}"),
+            )]
         })
 }
 

@@ -1,7 +1,7 @@
 //! `questions.toml`: the question bank, checked against the reading it belongs to.
 
 use super::fill_blank::parse_fill_blank;
-use super::raw::{RawChoice, RawQuestion, RawQuestionBank};
+use super::raw::{RawChoice, RawQuestion, RawQuestionBank, S};
 use super::reading::owned;
 use super::{check_id, check_not_blank, Diagnostic, SourceFile};
 use crate::model::{
@@ -35,12 +35,28 @@ fn kind_keys(kind: &str) -> &'static [&'static str] {
     }
 }
 
+/// Where the parts of a question are written, for messages about them.
+#[derive(Clone, Debug)]
+pub struct Spans {
+    /// The whole `[[questions]]` table.
+    pub table: Range<usize>,
+    pub prompt: Range<usize>,
+    pub hint: Range<usize>,
+    pub explanation: Range<usize>,
+    /// Each option's table, in order (choice questions).
+    pub options: Vec<Range<usize>>,
+}
+
+/// A compiled question with the places of its parts.
+pub type Placed = (Question, Spans);
+
 /// Checks every question of a bank; `errors` gets each problem found.
 pub fn compile(
     file: &SourceFile,
     reading: &Reading,
+    ids: &mut HashSet<String>,
     errors: &mut Vec<Diagnostic>,
-) -> Option<Vec<Question>> {
+) -> Option<Vec<Placed>> {
     let raw: RawQuestionBank = match file.parse() {
         Ok(raw) => raw,
         Err(e) => {
@@ -48,10 +64,21 @@ pub fn compile(
             return None;
         }
     };
-    let mut ids = HashSet::new();
+    Some(compile_list(file, &raw.questions, reading, ids, errors))
+}
+
+/// Checks a list of questions (a bank, or the retired questions of `history.toml`), ids unique
+/// among `ids`, and pairs (`supports`) within the list.
+pub fn compile_list(
+    file: &SourceFile,
+    raw: &[S<RawQuestion>],
+    reading: &Reading,
+    ids: &mut HashSet<String>,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<Placed> {
     let mut questions = Vec::new();
-    for question in &raw.questions {
-        check_id(file, &question.get_ref().id, "question", &mut ids, errors);
+    for question in raw {
+        check_id(file, &question.get_ref().id, "question", ids, errors);
         let mut check = QuestionCheck {
             file,
             reading,
@@ -61,9 +88,72 @@ pub fn compile(
         };
         let compiled = check.compile();
         errors.append(&mut check.errors);
-        questions.extend(compiled);
+        let q = question.get_ref();
+        questions.extend(compiled.map(|c| {
+            (
+                c,
+                Spans {
+                    table: question.span(),
+                    prompt: q.prompt.span(),
+                    hint: q.hint.span(),
+                    explanation: q.explanation.span(),
+                    options: q
+                        .options
+                        .iter()
+                        .flat_map(|o| o.get_ref())
+                        .map(|o| o.span())
+                        .collect(),
+                },
+            )
+        }));
     }
-    Some(questions)
+    check_pairs(file, raw, errors);
+    questions
+}
+
+/// Part B of a pair (an `evidence` question with `supports`) comes right after its Part A, a
+/// claim question of the same section.
+fn check_pairs(file: &SourceFile, raw: &[S<RawQuestion>], errors: &mut Vec<Diagnostic>) {
+    for (i, question) in raw.iter().enumerate() {
+        let q = question.get_ref();
+        let Some(supports) = &q.supports else {
+            continue;
+        };
+        let span = supports.span();
+        let target = supports.get_ref();
+        let mut error = |message: String| errors.push(file.error_at(&span, message));
+        if q.kind.get_ref() != "evidence" {
+            error(format!(
+                "`supports` belongs to Part B of a pair, which is an `evidence` question, not a `{}` one",
+                q.kind.get_ref()
+            ));
+            continue;
+        }
+        let Some(before) = i.checked_sub(1).map(|j| raw[j].get_ref()) else {
+            error(format!(
+                "Part B must come right after its Part A: put `{target}` just before this question"
+            ));
+            continue;
+        };
+        if !raw.iter().any(|r| r.get_ref().id.get_ref() == target) {
+            error(format!(
+                "`supports` names `{target}`, which is not a question of this list"
+            ));
+        } else if before.id.get_ref() != target {
+            error(format!(
+                "Part B must come right after its Part A: put `{target}` just before this question"
+            ));
+        } else if before.kind.get_ref() == "evidence" || before.supports.is_some() {
+            error(format!(
+                "Part A `{target}` must be a claim question, not an `evidence` question or another Part B"
+            ));
+        } else if before.section.get_ref() != q.section.get_ref() {
+            error(format!(
+                "Part B must be asked after the same section as its Part A `{target}` (`{}`)",
+                before.section.get_ref()
+            ));
+        }
+    }
 }
 
 struct QuestionCheck<'a> {
@@ -140,6 +230,7 @@ impl QuestionCheck<'_> {
             skill: skill?,
             difficulty: difficulty?,
             answer: answer?,
+            supports: q.supports.as_ref().map(owned),
         })
     }
 

@@ -19,6 +19,8 @@ pub struct RawReading {
     pub about: S<String>,
     pub source: Option<S<String>>,
     pub credits: Option<S<String>>,
+    /// Item-quality warnings stop the build, as errors do.
+    pub strict: Option<bool>,
     pub authors: S<Vec<RawAuthor>>,
     pub sections: S<Vec<S<RawSection>>>,
 }
@@ -100,6 +102,8 @@ pub struct RawQuestion {
     pub distractors: Option<S<Vec<S<String>>>>,
     pub items: Option<S<Vec<S<String>>>>,
     pub text: Option<S<String>>,
+    /// Part B of a paired evidence question: the id of its Part A.
+    pub supports: Option<S<String>>,
 }
 
 #[derive(Deserialize)]
@@ -125,4 +129,21 @@ pub struct RawPair {
     pub left: S<String>,
     /// Optional here only so that a missing one gets a clear message.
     pub right: Option<S<String>>,
+}
+
+/// `history.toml`: the earlier question banks and the questions retired from them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawHistory {
+    #[serde(default)]
+    pub banks: Vec<S<RawBank>>,
+    #[serde(default)]
+    pub retired: Vec<S<RawQuestion>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBank {
+    pub version: S<u16>,
+    pub questions: S<Vec<S<String>>>,
 }

@@ -9,10 +9,11 @@ use std::ops::Range;
 /// Where the reading says its source text is: a path relative to its folder, and the key's place.
 pub type SourceRef = (String, Range<usize>);
 
+/// The reading, where its source text is, and whether it is `strict`.
 pub fn compile(
     file: &SourceFile,
     errors: &mut Vec<Diagnostic>,
-) -> Option<(Reading, Option<SourceRef>)> {
+) -> Option<(Reading, Option<SourceRef>, bool)> {
     let raw: RawReading = match file.parse() {
         Ok(raw) => raw,
         Err(e) => {
@@ -119,8 +120,10 @@ pub fn compile(
         sections: sections.into(),
         glossary: Vec::new().into(),
         questions: Vec::new().into(),
+        retired: Vec::new().into(),
+        earlier_banks: Vec::new().into(),
     };
-    Some((reading, source))
+    Some((reading, source, raw.strict.unwrap_or(false)))
 }
 
 /// A sentence is joined to its neighbours by one space, so stray spaces or line breaks at its
