@@ -36,8 +36,8 @@
 //! The two parts of a paired evidence question stay together and in order: a teacher's choice
 //! is completed with the other part ([`complete_pairs`]), and a shuffle moves a pair as one.
 
-use crate::core::credit::units;
 use crate::core::codec::{crc32, CodeError, Kind, Reader, Writer};
+use crate::core::credit::units;
 use crate::core::shuffle::{permutation, seed_from};
 use lectern_content::Text;
 use lectern_content::{Question, Reading};

@@ -61,7 +61,9 @@ pub fn units(questions: &[&Question]) -> Vec<Range<usize>> {
     let mut units: Vec<Range<usize>> = Vec::new();
     for (i, q) in questions.iter().enumerate() {
         match (units.last_mut(), &q.supports) {
-            (Some(last), Some(part_a)) if last.len() == 1 && questions[last.start].id == *part_a => {
+            (Some(last), Some(part_a))
+                if last.len() == 1 && questions[last.start].id == *part_a =>
+            {
                 last.end = i + 1
             }
             _ => units.push(i..i + 1),
