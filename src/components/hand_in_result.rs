@@ -53,7 +53,7 @@ pub fn HandInResult(assignment: Assignment, reading: &'static Reading) -> impl I
         .enumerate()
         .map(|(i, q)| (i + 1, q))
         .collect();
-    let report = question_units(&numbered, |_, question| {
+    let report = question_units(&numbered, &|_, question| {
         view! {
             <ReportQuestion
                 reading=reading

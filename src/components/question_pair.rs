@@ -13,10 +13,11 @@ use leptos::prelude::*;
 pub const PAIR_NOTE: &str = "Part A asks a question about the text; Part B asks for the sentence that best supports your answer to Part A. Part B counts only when Part A is right.";
 
 /// Question cards for `numbered` (each question with its number as shown), made by `card`, in
-/// that order, each pair of Part A and Part B in a [`QuestionPair`].
+/// that order, each pair of Part A and Part B in a [`QuestionPair`]. (`card` is a `dyn`: one
+/// copy of this function in the wasm for its four callers.)
 pub fn question_units(
     numbered: &[(usize, &'static Question)],
-    card: impl Fn(usize, &'static Question) -> AnyView,
+    card: &dyn Fn(usize, &'static Question) -> AnyView,
 ) -> Vec<AnyView> {
     let questions: Vec<&Question> = numbered.iter().map(|(_, q)| *q).collect();
     units(&questions)

@@ -39,7 +39,7 @@ fn Practice(reading: &'static Reading) -> impl IntoView {
         .enumerate()
         .map(|(i, q)| (i + 1, q))
         .collect();
-    let cards = question_units(&numbered, |number, q| {
+    let cards = question_units(&numbered, &|number, q| {
         let navigate = navigate.clone();
         // The evidence is in the section's text, which is on the section's own page.
         let show = Callback::new(move |_: Vec<String>| {

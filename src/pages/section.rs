@@ -72,7 +72,7 @@ fn SectionView(reading: &'static Reading, section: &'static Section) -> impl Int
         .enumerate()
         .map(|(i, q)| (i + 1, q))
         .collect();
-    let cards = question_units(&numbered, |number, q| {
+    let cards = question_units(&numbered, &|number, q| {
         view! { <QuestionCard reading=reading question=q number=number on_show_evidence=show_evidence /> }
         .into_any()
     });

@@ -60,7 +60,7 @@ pub fn Work(assignment: Assignment, reading: &'static Reading) -> impl IntoView 
                 .filter(|(_, q)| q.section == section.id)
                 .collect();
             // A pair is asked together (the student's order keeps it together), as one unit.
-            let cards = question_units(&cards, |number, question| {
+            let cards = question_units(&cards, &|number, question| {
                 view! {
                     <AssignmentQuestion
                         reading=reading
