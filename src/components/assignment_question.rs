@@ -6,6 +6,7 @@ use crate::components::card_state::CardState;
 use crate::components::question_card::{CheckButton, FeedbackRegion, QuestionFieldset};
 use crate::components::read_aloud::ReadQuestionAloud;
 use crate::core::assignment::Mode;
+use crate::core::credit::part_b_note;
 use crate::core::grading::grade;
 use crate::core::response::Response;
 use crate::platform::dom;
@@ -74,6 +75,23 @@ pub fn AssignmentQuestion(
         })
     });
 
+    // Part B in practice: whether it counts follows Part A's first try (an assessment shows no
+    // marks, so it says nothing until the report).
+    let pair_note = question
+        .supports
+        .as_deref()
+        .filter(|_| mode == Mode::Practice)
+        .map(|part_a| {
+            Signal::derive(move || {
+                part_b_note(store.progress.with(|p| {
+                    key.with_value(|k| p.assignments.get(k))
+                        .and_then(|a| a.answers.get(part_a))
+                        .filter(|r| r.tries > 0)
+                        .map(|r| r.first_try_score)
+                }))
+            })
+        });
+
     let card_id = question_anchor(&question.id);
     let practice = mode == Mode::Practice;
     view! {
@@ -97,7 +115,7 @@ pub fn AssignmentQuestion(
                         </p>
                     }
                 })}
-            <FeedbackRegion card=card on_show_evidence=on_show_evidence />
+            <FeedbackRegion card=card on_show_evidence=on_show_evidence pair_note=pair_note />
         </section>
     }
 }

@@ -1,9 +1,11 @@
 //! A handed-in assignment: the score, the three ways to pass it on (hand-in code, result file,
 //! printed report), and every question with the student's answer, the mark and the right
-//! answer. The printed page is this view without its buttons (see the print styles).
+//! answer, each pair as one unit as it was asked. The printed page is this view without its
+//! buttons (see the print styles).
 
 use crate::components::focus::ElementRef;
 use crate::components::page_title::set_page_title;
+use crate::components::question_pair::question_units;
 use crate::components::status_message::{save_file, StatusMessage};
 use crate::core::answer_key::{answer_key, response_text};
 use crate::core::assignment::Assignment;
@@ -41,24 +43,31 @@ pub fn HandInResult(assignment: Assignment, reading: &'static Reading) -> impl I
         slug(&result.student)
     );
     let file_text = result_file(&result, &assignment, reading, &progress);
-    let report = assignment
+    let score_of = |id: &str| {
+        let place = assignment.questions.iter().position(|q| q == id)?;
+        result.scores.get(place).copied().flatten()
+    };
+    let numbered: Vec<(usize, &'static Question)> = assignment
         .questions_for(reading, &progress.student)
         .into_iter()
-        .map(|question| {
-            let place = assignment
-                .questions
-                .iter()
-                .position(|id| *id == question.id);
-            view! {
-                <ReportQuestion
-                    reading=reading
-                    question=question
-                    record=progress.answers.get(question.id.as_ref()).cloned()
-                    score=place.and_then(|p| result.scores.get(p).copied().flatten())
-                />
-            }
-        })
-        .collect_view();
+        .enumerate()
+        .map(|(i, q)| (i + 1, q))
+        .collect();
+    let report = question_units(&numbered, &|_, question| {
+        view! {
+            <ReportQuestion
+                reading=reading
+                question=question
+                record=progress.answers.get(question.id.as_ref()).cloned()
+                score=score_of(&question.id)
+                part_a_right=question.supports.as_deref().map(|a| score_of(a) == Some(100))
+            />
+        }
+        .into_any()
+    })
+    .into_iter()
+    .map(|unit| view! { <li>{unit}</li> })
+    .collect_view();
 
     set_page_title(&format!("{} · Handed in", assignment.title));
     view! {
@@ -168,6 +177,8 @@ fn ReportQuestion(
     record: Option<AnswerRecord>,
     /// The hand-in's score for it in percent; `None` when it was not answered.
     score: Option<u8>,
+    /// For Part B of a pair: whether its Part A was right, without which Part B counts 0.
+    part_a_right: Option<bool>,
 ) -> impl IntoView {
     let answer = record.as_ref().map_or_else(
         || "(no answer)".to_string(),
@@ -175,6 +186,10 @@ fn ReportQuestion(
     );
     let (verdict, class) = match score {
         None => ("✗ Not answered".to_string(), "verdict incorrect"),
+        Some(_) if part_a_right == Some(false) => (
+            "✗ Not counted: Part B counts only when Part A is right".to_string(),
+            "verdict incorrect",
+        ),
         Some(100) => ("✓ Correct".to_string(), "verdict correct"),
         Some(0) => ("✗ Not right".to_string(), "verdict incorrect"),
         Some(p) => (format!("◐ Partly right: {p}%"), "verdict incorrect"),
@@ -183,7 +198,7 @@ fn ReportQuestion(
         .map(|r| grade(question, &r.response).feedback)
         .unwrap_or_default();
     view! {
-        <li class="report-question">
+        <div class="report-question">
             <p class="question-prompt">{question.prompt.as_ref()}</p>
             <p>
                 <strong>"Your answer: "</strong>
@@ -205,6 +220,6 @@ fn ReportQuestion(
                     }
                 })}
             <p class="explanation">{question.explanation.as_ref()}</p>
-        </li>
+        </div>
     }
 }

@@ -13,6 +13,7 @@ pub mod progress_bar;
 #[cfg(feature = "teacher")]
 pub mod qr_code;
 pub mod question_card;
+pub mod question_pair;
 pub mod read_aloud;
 pub mod route_focus;
 pub mod score_chart;

@@ -1,12 +1,14 @@
 //! A question card's parts, and the study card made of them: a `fieldset` with the prompt as
 //! `legend` and the answer control, "Check", a hint on demand, and feedback announced in a live
 //! region that receives focus. The assignment card (`assignment_question.rs`) is made of the
-//! same parts over the same [`CardState`].
+//! same parts over the same [`CardState`]. Part B of a pair also says, in its feedback, whether
+//! it counts (it counts only when Part A was right the first time).
 
 use crate::components::card_state::CardState;
 use crate::components::inputs::AnswerInput;
 use crate::components::read_aloud::ReadQuestionAloud;
 use crate::core::answer_key::answer_key;
+use crate::core::credit::part_b_note;
 use crate::core::grading::Grade;
 use crate::core::response::Response;
 use crate::routes::question_anchor;
@@ -49,6 +51,16 @@ pub fn QuestionCard(
             store.record_answer(&reading.id, &question.id, response, score)
         })
     });
+    // Part B: whether it counts follows Part A's first try, which may come after Part B's.
+    let pair_note = question.supports.as_deref().map(|part_a| {
+        Signal::derive(move || {
+            part_b_note(
+                store
+                    .progress
+                    .with(|p| p.answer(&reading.id, part_a).map(|r| r.first_try_score)),
+            )
+        })
+    });
 
     let hint_open = RwSignal::new(false);
     let card_id = question_anchor(&question.id);
@@ -78,7 +90,7 @@ pub fn QuestionCard(
                 <strong>"Answer: "</strong>
                 {answer_key(reading, question)}
             </p>
-            <FeedbackRegion card=card on_show_evidence=on_show_evidence />
+            <FeedbackRegion card=card on_show_evidence=on_show_evidence pair_note=pair_note />
         </section>
     }
 }
@@ -123,6 +135,10 @@ pub fn FeedbackRegion(
     card: CardState,
     /// Called with the evidence sentence ids when the student asks to see them in the text.
     on_show_evidence: Callback<Vec<String>>,
+    /// For Part B of a pair: whether it counts, said after each check
+    /// ([`crate::core::credit::part_b_note`]).
+    #[prop(optional_no_strip)]
+    pair_note: Option<Signal<&'static str>>,
 ) -> impl IntoView {
     let id = format!("{}-feedback", question_anchor(&card.question.id));
     view! {
@@ -147,6 +163,7 @@ pub fn FeedbackRegion(
                                 graded=graded
                                 tries=card.tries
                                 on_show_evidence=on_show_evidence
+                                pair_note=pair_note
                             />
                         }
                     })
@@ -171,14 +188,15 @@ fn instructions(answer: &Answer) -> &'static str {
     }
 }
 
-/// The result of a check: right or not, the feedback for what the student chose, the
-/// explanation, and "Show in text".
+/// The result of a check: right or not, whether it counts (Part B of a pair), the feedback for
+/// what the student chose, the explanation, and "Show in text".
 #[component]
 fn Feedback(
     question: &'static Question,
     graded: Grade,
     tries: RwSignal<u32>,
     on_show_evidence: Callback<Vec<String>>,
+    pair_note: Option<Signal<&'static str>>,
 ) -> impl IntoView {
     let verdict = if graded.correct {
         "Correct!".to_string()
@@ -201,6 +219,7 @@ fn Feedback(
                 (t > 1).then(|| format!(" (try {t})"))
             }}
         </p>
+        {pair_note.map(|note| view! { <p class="pair-credit">{note}</p> })}
         {(!graded.correct)
             .then(|| {
                 view! {

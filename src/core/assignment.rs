@@ -37,6 +37,7 @@
 //! is completed with the other part ([`complete_pairs`]), and a shuffle moves a pair as one.
 
 use crate::core::codec::{crc32, CodeError, Kind, Reader, Writer};
+use crate::core::credit::units;
 use crate::core::shuffle::{permutation, seed_from};
 use lectern_content::Text;
 use lectern_content::{Question, Reading};
@@ -429,15 +430,15 @@ impl Assignment {
         let mut ordered = Vec::new();
         for section in reading.sections.iter() {
             // What is shuffled: single questions, and pairs as one.
-            let mut units: Vec<Vec<&Question>> = Vec::new();
-            for q in chosen.iter().filter(|q| q.section == section.id) {
-                match (units.last_mut(), &q.supports) {
-                    (Some(last), Some(part_a)) if last.last().is_some_and(|p| p.id == *part_a) => {
-                        last.push(q)
-                    }
-                    _ => units.push(vec![q]),
-                }
-            }
+            let in_section: Vec<&Question> = chosen
+                .iter()
+                .copied()
+                .filter(|q| q.section == section.id)
+                .collect();
+            let units: Vec<&[&Question]> = units(&in_section)
+                .into_iter()
+                .map(|unit| &in_section[unit])
+                .collect();
             if self.shuffle_questions {
                 let seed = self.student_seed(student, &section.id);
                 ordered.extend(

@@ -14,6 +14,7 @@
 //! decides Part B's.
 
 use lectern_content::{Question, Reading};
+use std::ops::Range;
 
 /// The credit of a question with score `own`, given its Part A's score when it is a Part B
 /// whose Part A is asked (`None` otherwise; `Some(0.0)` if Part A is unanswered).
@@ -53,9 +54,49 @@ pub fn partner<'r>(reading: &'r Reading, question: &Question) -> Option<&'r Ques
     }
 }
 
+/// How `questions` are shown and shuffled: each one alone, except a Part B right after its
+/// Part A, which makes one unit with it. Each unit is the range of its places in `questions`
+/// (one place, or two for a pair). A Part B whose Part A is not just before it stands alone.
+pub fn units(questions: &[&Question]) -> Vec<Range<usize>> {
+    let mut units: Vec<Range<usize>> = Vec::new();
+    for (i, q) in questions.iter().enumerate() {
+        match (units.last_mut(), &q.supports) {
+            (Some(last), Some(part_a))
+                if last.len() == 1 && questions[last.start].id == *part_a =>
+            {
+                last.end = i + 1
+            }
+            _ => units.push(i..i + 1),
+        }
+    }
+    units
+}
+
+/// What a checked Part B tells the student about how it counts, from its Part A's counted
+/// score (its first try; `None` while Part A has not been checked). It never says what Part A's
+/// answer is.
+pub fn part_b_note(part_a: Option<f32>) -> &'static str {
+    match part_a {
+        None => "Part B counts only when Part A is right: answer Part A as well.",
+        Some(a) if a < 1.0 => {
+            "Part A was not right the first time, so Part B does not count toward your score: it counts only when Part A is right."
+        }
+        Some(_) => "Part A was right the first time, so Part B counts toward your score.",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::READINGS;
+
+    /// A question with the given id, Part B of `supports` if given.
+    fn essay_question(id: &'static str, supports: Option<&'static str>) -> Question {
+        let mut q = READINGS[0].questions[0].clone();
+        q.id = id.into();
+        q.supports = supports.map(Into::into);
+        q
+    }
 
     #[test]
     fn part_b_counts_only_after_a_right_part_a() {
@@ -77,5 +118,28 @@ mod tests {
             0.0,
             "Part A partly right is not right"
         );
+    }
+
+    #[test]
+    fn a_pair_is_one_unit_only_when_part_b_follows_its_part_a() {
+        let a = essay_question("a", None);
+        let b = essay_question("b", Some("a"));
+        let c = essay_question("c", None);
+        let units_of = |qs: &[&Question]| units(qs);
+        assert_eq!(units_of(&[&a, &b, &c]), vec![0..2, 2..3]);
+        assert_eq!(units_of(&[&c, &a, &b]), vec![0..1, 1..3]);
+        // Part B apart from its Part A, or alone: a question of its own.
+        assert_eq!(units_of(&[&a, &c, &b]), vec![0..1, 1..2, 2..3]);
+        assert_eq!(units_of(&[&b]), vec![0..1]);
+        assert!(units_of(&[]).is_empty());
+    }
+
+    #[test]
+    fn part_b_says_whether_it_counts_without_part_a_s_answer() {
+        assert!(part_b_note(None).contains("answer Part A"));
+        assert!(part_b_note(Some(0.0)).contains("does not count"));
+        assert!(part_b_note(Some(0.5)).contains("does not count"));
+        assert!(part_b_note(Some(1.0)).contains("counts toward your score"));
+        assert!(!part_b_note(Some(1.0)).contains("not"));
     }
 }

@@ -4,11 +4,12 @@
 
 use crate::components::page_title::set_page_title;
 use crate::components::question_card::QuestionCard;
+use crate::components::question_pair::question_units;
 use crate::core::progress::missed_questions;
 use crate::pages::not_found::NotFound;
 use crate::routes::{reading_from_route, Link};
 use crate::state::use_store;
-use lectern_content::Reading;
+use lectern_content::{Question, Reading};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -31,25 +32,28 @@ fn Practice(reading: &'static Reading) -> impl IntoView {
         .with_untracked(|p| missed_questions(reading, p.reading(&reading.id)));
     let navigate = use_navigate();
     let count = missed.len();
-    let cards = missed
+    // A missed part brings its partner, so each pair is shown whole, as one unit.
+    let numbered: Vec<(usize, &'static Question)> = missed
         .into_iter()
         .filter_map(|id| reading.question(id))
         .enumerate()
-        .map(|(i, q)| {
-            let navigate = navigate.clone();
-            // The evidence is in the section's text, which is on the section's own page.
-            let show = Callback::new(move |_: Vec<String>| {
-                let url = Link::Evidence {
-                    reading: &reading.id,
-                    section: &q.section,
-                    question: &q.id,
-                }
-                .url();
-                navigate(&url, Default::default());
-            });
-            view! { <QuestionCard reading=reading question=q number=i + 1 on_show_evidence=show /> }
-        })
-        .collect_view();
+        .map(|(i, q)| (i + 1, q))
+        .collect();
+    let cards = question_units(&numbered, &|number, q| {
+        let navigate = navigate.clone();
+        // The evidence is in the section's text, which is on the section's own page.
+        let show = Callback::new(move |_: Vec<String>| {
+            let url = Link::Evidence {
+                reading: &reading.id,
+                section: &q.section,
+                question: &q.id,
+            }
+            .url();
+            navigate(&url, Default::default());
+        });
+        view! { <QuestionCard reading=reading question=q number=number on_show_evidence=show /> }
+            .into_any()
+    });
     set_page_title(&format!("Practice · {}", reading.title));
     view! {
         <article class="page practice-page">

@@ -3,13 +3,14 @@
 use crate::components::field::field;
 use crate::components::page_title::set_page_title;
 use crate::components::question_card::QuestionCard;
+use crate::components::question_pair::question_units;
 use crate::components::read_aloud::ReadAloud;
 use crate::components::section_text::{show_evidence, SectionText};
 use crate::pages::not_found::NotFound;
 use crate::platform::dom;
 use crate::routes::{evidence_from_query, reading_from_route, section_from_route, Link};
 use crate::state::use_store;
-use lectern_content::{Reading, Section};
+use lectern_content::{Question, Reading, Section};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
@@ -66,7 +67,15 @@ fn SectionView(reading: &'static Reading, section: &'static Section) -> impl Int
 
     let previous = index.checked_sub(1).map(|i| &reading.sections[i]);
     let next = reading.sections.get(index + 1);
-    let questions = reading.questions_for(&section.id).enumerate();
+    let numbered: Vec<(usize, &'static Question)> = reading
+        .questions_for(&section.id)
+        .enumerate()
+        .map(|(i, q)| (i + 1, q))
+        .collect();
+    let cards = question_units(&numbered, &|number, q| {
+        view! { <QuestionCard reading=reading question=q number=number on_show_evidence=show_evidence /> }
+        .into_any()
+    });
 
     set_page_title(&format!("{} · {}", section.heading, reading.title));
     view! {
@@ -91,18 +100,7 @@ fn SectionView(reading: &'static Reading, section: &'static Section) -> impl Int
             <section class="questions" aria-labelledby="questions-heading">
                 <h2 id="questions-heading">"Questions"</h2>
                 <PrintWorksheet />
-                {questions
-                    .map(|(i, q)| {
-                        view! {
-                            <QuestionCard
-                                reading=reading
-                                question=q
-                                number=i + 1
-                                on_show_evidence=show_evidence
-                            />
-                        }
-                    })
-                    .collect_view()}
+                {cards}
             </section>
             <nav class="section-nav" aria-label="Sections">
                 {previous

@@ -9,6 +9,7 @@ use crate::components::field::derived;
 use crate::components::focus::ElementRef;
 use crate::components::inputs::OptionSalt;
 use crate::components::page_title::set_page_title;
+use crate::components::question_pair::question_units;
 use crate::components::read_aloud::ReadAloud;
 use crate::components::section_text::{show_evidence, SectionText};
 use crate::core::assignment::Assignment;
@@ -58,25 +59,24 @@ pub fn Work(assignment: Assignment, reading: &'static Reading) -> impl IntoView 
                 .copied()
                 .filter(|(_, q)| q.section == section.id)
                 .collect();
-            let key = key.clone();
+            // A pair is asked together (the student's order keeps it together), as one unit.
+            let cards = question_units(&cards, &|number, question| {
+                view! {
+                    <AssignmentQuestion
+                        reading=reading
+                        question=question
+                        number=number
+                        key=key.clone()
+                        mode=mode
+                        salt=salt
+                        on_show_evidence=on_show_evidence
+                    />
+                }
+                .into_any()
+            });
             view! {
                 <AssignmentPart reading=reading section=section highlighted=highlighted>
-                    {cards
-                        .into_iter()
-                        .map(|(number, question)| {
-                            view! {
-                                <AssignmentQuestion
-                                    reading=reading
-                                    question=question
-                                    number=number
-                                    key=key.clone()
-                                    mode=mode
-                                    salt=salt
-                                    on_show_evidence=on_show_evidence
-                                />
-                            }
-                        })
-                        .collect_view()}
+                    {cards}
                 </AssignmentPart>
             }
         })

@@ -6,14 +6,30 @@ use lectern_content::Reading;
 use leptos::prelude::*;
 
 /// Each question's share of fully right answers and its average score, most missed first.
+/// Part B of a pair names its Part A, which may be far from it in this order, and says that its
+/// figures count it only when Part A was right (as the hand-in did).
 #[component]
 pub fn QuestionStats(stats: Vec<QuestionStat>, reading: &'static Reading) -> impl IntoView {
+    let number_of = |id: &str| stats.iter().find(|s| s.id == id).map(|s| s.number);
+    let prompts: Vec<String> = stats
+        .iter()
+        .map(|s| {
+            let Some(q) = reading.any_question(&s.id) else {
+                return String::new();
+            };
+            match q.supports.as_deref().and_then(number_of) {
+                Some(n) => format!(
+                    "{} (Part B of Q{n}: counted only when Part A was right)",
+                    q.prompt
+                ),
+                None => q.prompt.to_string(),
+            }
+        })
+        .collect();
     let rows = stats
         .into_iter()
-        .map(|s| {
-            let prompt = reading
-                .any_question(&s.id)
-                .map_or("", |q| q.prompt.as_ref());
+        .zip(prompts)
+        .map(|(s, prompt)| {
             view! {
                 <tr>
                     <th scope="row">{format!("Q{}", s.number)}</th>
