@@ -85,6 +85,13 @@ pub fn HandInResult(assignment: Assignment, reading: &'static Reading) -> impl I
             <dl class="facts">
                 <dt>"Name"</dt>
                 <dd>{result.student.clone()}</dd>
+                {(!result.student_id.is_empty())
+                    .then(|| {
+                        view! {
+                            <dt>{assignment.student_id_kind.label()}</dt>
+                            <dd>{result.student_id.clone()}</dd>
+                        }
+                    })}
                 <dt>"Reading"</dt>
                 <dd>{reading.title.as_ref()}</dd>
                 <dt>"Handed in"</dt>

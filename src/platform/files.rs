@@ -44,3 +44,13 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
     text.as_string()
         .ok_or_else(|| "the file is not text".to_string())
 }
+
+/// A chosen file's text exactly as stored, a leading byte order mark included (`File.text()`
+/// drops it), for files given back with every byte kept; an error if it is not UTF-8.
+pub async fn read_exact_text(file: &web_sys::File) -> Result<String, String> {
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| "the file could not be read".to_string())?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    String::from_utf8(bytes).map_err(|_| "the file is not UTF-8 text".to_string())
+}

@@ -18,6 +18,7 @@ import { test, expect } from '@playwright/test';
 import { blanksOf, loadReading } from './support/content.mjs';
 import { assignmentCode } from './support/codes.mjs';
 import { readZip } from './support/zip.mjs';
+import { expectedGift as expectedGiftOf, fromGift, normalised, sentencesOf, share } from './support/gift.mjs';
 
 const require = createRequire(import.meta.url);
 const { parse: parseGift } = require('gift-pegjs');
@@ -40,125 +41,14 @@ test.beforeAll(() => {
 
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const norm = (text) => (text ?? '').replace(/\s+/g, ' ').trim();
 const html = (text) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
-/** 100/n with Moodle's five decimals, as a right (or, negative, a wrong) answer's weight. */
-const share = (n, right) => (right ? 1 : -1) * Number((100 / n).toFixed(5));
-const sectionSentences = (q) => [...reading.sentences.values()].filter((s) => s.section === q.section);
-const partsOf = (text) => text.split(/\{\{.*?\}\}/);
-
-/** What gift-pegjs must give back for a source question: one item, or one per blank. */
-function expectedGift(q) {
-  const item = (fields, title = q.id, id = q.id) => ({
-    title,
-    id,
-    tags: ['lectern', reading.id, q.skill, q.difficulty],
-    stem: q.prompt,
-    globalFeedback: q.explanation,
-    ...fields,
-  });
-  const weighted = (given) => {
-    const choices = given.map((c) => ({ ...c, correct: c.correct === true }));
-    const right = choices.filter((c) => c.correct).length;
-    const single = q.kind === 'single' || (q.kind === 'evidence' && right === 1);
-    return choices.map((c) => ({
-      isCorrect: single && c.correct,
-      weight: single ? null : share(right, c.correct),
-      text: c.text,
-      feedback: c.feedback ?? null,
-    }));
-  };
-  switch (q.kind) {
-    case 'single':
-    case 'multiple':
-      return [item({ type: 'MC', choices: weighted(q.options) })];
-    case 'evidence':
-      return [
-        item({
-          type: 'MC',
-          choices: weighted(
-            sectionSentences(q).map((s) => ({ text: s.text, correct: q.evidence.includes(s.id), feedback: q.evidence.includes(s.id) ? null : q.feedback })),
-          ),
-        }),
-      ];
-    case 'true-false':
-      return [item({ type: 'TF', isTrue: q.answer, trueFeedback: q.feedback, falseFeedback: null })];
-    case 'short':
-      return [
-        item({
-          type: 'Short',
-          choices: [
-            ...q.accepted.map((a) => ({ isCorrect: true, weight: null, text: a, feedback: null })),
-            ...(q.near_misses ?? []).map((n) => ({ isCorrect: true, weight: 0, text: n.answer, feedback: n.feedback })),
-          ],
-        }),
-      ];
-    case 'matching':
-      return [
-        item({
-          type: 'Matching',
-          matchPairs: [...q.pairs.map((p) => [p.left, p.right]), ...(q.distractors ?? []).map((d) => ['', d])],
-        }),
-      ];
-    case 'ordering':
-      return [
-        item({
-          type: 'Matching',
-          stem: `${q.prompt} (Match each item with its place in the order.)`,
-          matchPairs: q.items.map((text, i) => [text, String(i + 1)]),
-        }),
-      ];
-    case 'fill-blank': {
-      const parts = partsOf(q.text);
-      const blanks = blanksOf(q.text);
-      return blanks.map((accepted, b) => {
-        // The other blanks show as gaps; this one is where gift-pegjs puts its own `_____`.
-        const gapAfter = (i) => i !== b && i + 1 < parts.length;
-        const text = (from, to) => parts.slice(from, to).map((part, j) => part + (gapAfter(from + j) ? '_____' : '')).join('');
-        const stem = `${q.prompt} ${text(0, b + 1)} _____ ${text(b + 1, parts.length)}`;
-        const several = blanks.length > 1;
-        return item(
-          {
-            type: 'Short',
-            stem,
-            choices: [
-              ...accepted.map((a) => ({ isCorrect: true, weight: null, text: a, feedback: null })),
-              { isCorrect: true, weight: 0, text: '*', feedback: q.feedback },
-            ],
-          },
-          several ? `${q.id} (blank ${b + 1} of ${blanks.length})` : q.id,
-          several ? `${q.id}-blank-${b + 1}` : q.id,
-        );
-      });
-    }
-    default:
-      throw new Error(`no expectation for ${q.kind}`);
-  }
-}
-
-/** A gift-pegjs question in the expectation's shape, texts with whitespace collapsed. */
-function fromGift(g) {
-  const text = (t) => (t === null || t === undefined ? null : norm(typeof t === 'string' ? t : t.text));
-  const shaped = { title: g.title, id: g.id, tags: g.tags, type: g.type, stem: norm(g.stem.text), globalFeedback: text(g.globalFeedback) };
-  if (g.choices) shaped.choices = g.choices.map((c) => ({ isCorrect: c.isCorrect, weight: c.weight, text: text(c.text), feedback: text(c.feedback) }));
-  if (g.matchPairs) shaped.matchPairs = g.matchPairs.map((p) => [norm(p.subquestion.text), norm(p.subanswer)]);
-  if (g.type === 'TF') Object.assign(shaped, { isTrue: g.isTrue, trueFeedback: text(g.trueFeedback), falseFeedback: text(g.falseFeedback) });
-  return shaped;
-}
-
-function normalised(expected) {
-  const e = { ...expected, stem: norm(expected.stem), globalFeedback: norm(expected.globalFeedback) };
-  if (e.choices) e.choices = e.choices.map((c) => ({ ...c, text: norm(c.text), feedback: c.feedback === null ? null : norm(c.feedback) }));
-  if (e.matchPairs) e.matchPairs = e.matchPairs.map(([l, r]) => [norm(l), norm(r)]);
-  if (e.type === 'TF') e.trueFeedback = norm(e.trueFeedback);
-  return e;
-}
+const sectionSentences = (q) => sentencesOf(reading, q);
 
 test('the GIFT export parses back to every question, answer, mark and feedback', () => {
   const parsed = parseGift(readFileSync(path.join(dir, 'questions.gift'), 'utf8'));
   expect(parsed[0]).toEqual({ type: 'Category', title: `$course$/top/Lectern/${reading.title}` });
   const items = parsed.slice(1).map(fromGift);
-  const expected = reading.questions.flatMap(expectedGift).map(normalised);
+  const expected = reading.questions.flatMap((q) => expectedGiftOf(reading, q)).map(normalised);
   expect(items.map((i) => i.id)).toEqual(expected.map((e) => e.id));
   for (let i = 0; i < expected.length; i += 1) expect(items[i], expected[i].id).toEqual(expected[i]);
   // Every kind is there, so none went untested.

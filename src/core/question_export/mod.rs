@@ -37,6 +37,62 @@ pub fn everything(readings: &[Reading]) -> Vec<Selection<'_>> {
         .collect()
 }
 
+/// An assignment's questions, in its order: the ones it chose (retired ones too, for a link
+/// made before the bank changed). `None` when its reading is not among `readings`.
+pub fn assignment_questions<'a>(
+    assignment: &crate::core::assignment::Assignment,
+    readings: &'a [Reading],
+) -> Option<Selection<'a>> {
+    let reading = readings.iter().find(|r| r.id == assignment.reading)?;
+    let questions = assignment
+        .questions
+        .iter()
+        .filter_map(|id| reading.any_question(id))
+        .collect();
+    Some((reading, questions))
+}
+
+/// The two files Moodle's question bank imports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Gift,
+    MoodleXml,
+}
+
+impl Format {
+    pub const ALL: [Format; 2] = [Format::Gift, Format::MoodleXml];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Gift => "GIFT",
+            Format::MoodleXml => "Moodle XML",
+        }
+    }
+
+    /// The file's text.
+    pub fn export(self, selections: &[Selection]) -> String {
+        match self {
+            Format::Gift => gift::export(selections),
+            Format::MoodleXml => moodle_xml::export(selections),
+        }
+    }
+
+    /// The file's name for `stem`: GIFT as `.txt`, the extension Moodle's GIFT import expects.
+    pub fn file_name(self, stem: &str) -> String {
+        match self {
+            Format::Gift => format!("{stem}.gift.txt"),
+            Format::MoodleXml => format!("{stem}.moodle.xml"),
+        }
+    }
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            Format::Gift => "text/plain",
+            Format::MoodleXml => "application/xml",
+        }
+    }
+}
+
 fn count(selections: &[Selection]) -> String {
     let n: usize = selections.iter().map(|(_, q)| q.len()).sum();
     let readings: Vec<String> = selections
@@ -252,6 +308,47 @@ fn tags(reading: &Reading, question: &Question) -> [String; 4] {
 mod tests {
     use super::*;
     use crate::content::READINGS;
+
+    #[test]
+    fn an_assignments_questions_are_exported_in_its_order_in_either_format() {
+        let reading = &READINGS[0];
+        let mut assignment = crate::core::test_fixtures::lms_assignment(
+            crate::core::assignment::StudentIdKind::NameOnly,
+        );
+        assignment.reading = reading.id.to_string();
+        assignment.questions = vec![
+            reading.questions[2].id.to_string(),
+            reading.questions[0].id.to_string(),
+            "no-such-question".to_string(),
+        ];
+        let (found, questions) = assignment_questions(&assignment, READINGS).unwrap();
+        assert_eq!(found.id, reading.id);
+        let ids: Vec<&str> = questions.iter().map(|q| q.id.as_ref()).collect();
+        assert_eq!(
+            ids,
+            [
+                reading.questions[2].id.as_ref(),
+                reading.questions[0].id.as_ref()
+            ]
+        );
+        let selection = [(found, questions)];
+        assert_eq!(Format::Gift.export(&selection), gift::export(&selection));
+        assert_eq!(
+            Format::MoodleXml.export(&selection),
+            moodle_xml::export(&selection)
+        );
+        assignment.reading = "gone".into();
+        assert!(assignment_questions(&assignment, READINGS).is_none());
+    }
+
+    #[test]
+    fn each_format_has_its_own_file() {
+        assert_eq!(Format::Gift.file_name("q"), "q.gift.txt");
+        assert_eq!(Format::MoodleXml.file_name("q"), "q.moodle.xml");
+        assert_eq!(Format::Gift.mime(), "text/plain");
+        assert_eq!(Format::MoodleXml.mime(), "application/xml");
+        assert_eq!(Format::ALL.map(Format::label), ["GIFT", "Moodle XML"]);
+    }
 
     #[test]
     fn shares_are_moodles_grades() {

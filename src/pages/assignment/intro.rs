@@ -1,6 +1,8 @@
-//! Before starting: what the assignment is, the name to hand in under, and "Start".
+//! Before starting: what the assignment is, the name to hand in under (and the student ID or
+//! school email, when the assignment asks for one), and "Start".
 
 use super::sections_of;
+use super::student_id_field::{StudentIdField, StudentIdInput};
 use crate::components::field::bound;
 use crate::components::focus::ElementRef;
 use crate::components::page_title::set_page_title;
@@ -23,6 +25,8 @@ pub fn Intro(assignment: Assignment, reading: &'static Reading, code: String) ->
     });
     let problem = RwSignal::new(None::<&'static str>);
     let name_input = ElementRef::new();
+    let student_id = StudentIdInput::default();
+    let id_kind = assignment.student_id_kind;
     let key = assignment.key();
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -34,11 +38,17 @@ pub fn Intro(assignment: Assignment, reading: &'static Reading, code: String) ->
             name_input.focus_soon();
             return;
         }
+        problem.set(None);
+        let Some(id) = student_id.checked(id_kind) else {
+            return;
+        };
         let now = dom::now_ms();
         let (key, code) = (key.clone(), code.clone());
         store.update_assignments(move |all| {
-            all.entry(key)
-                .or_insert_with(|| AssignmentProgress::new(code, student, now));
+            all.entry(key).or_insert_with(|| AssignmentProgress {
+                student_id: id,
+                ..AssignmentProgress::new(code, student, now)
+            });
         });
         request_animation_frame(dom::focus_main_heading);
     };
@@ -76,6 +86,7 @@ pub fn Intro(assignment: Assignment, reading: &'static Reading, code: String) ->
                 <p id="student-name-problem" class="field-problem" role="alert">
                     {move || problem.get()}
                 </p>
+                <StudentIdField kind=id_kind field=student_id />
                 <button type="submit" class="button primary">
                     {start_label}
                 </button>

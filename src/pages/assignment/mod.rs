@@ -3,6 +3,7 @@
 //! the student's progress under the assignment's key, apart from free study.
 
 mod intro;
+mod student_id_field;
 mod work;
 
 use crate::components::hand_in_result::HandInResult;

@@ -1,8 +1,9 @@
-//! One assignment's results: what it is, collecting results, the class table, the figures, and
-//! removing the whole assignment. Drawn afresh from the teacher's data whenever it changes.
+//! One assignment's results: what it is, collecting results, the class table, the figures, the
+//! files for a school's LMS, and removing the whole assignment. Drawn afresh from the teacher's data whenever it changes.
 
 use super::collect::CollectResults;
 use super::figures::{Distribution, QuestionStats};
+use super::lms_exports::LmsExports;
 use super::Kept;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::field::derived;
@@ -10,7 +11,7 @@ use crate::components::focus::ElementRef;
 use crate::components::page_title::set_page_title;
 use crate::components::status_message::{save_file, StatusMessage};
 use crate::content::find_reading;
-use crate::core::assignment::Assignment;
+use crate::core::assignment::{Assignment, StudentIdKind};
 use crate::core::durations::duration_text;
 use crate::core::gradebook::{class_rows, csv, distribution, question_stats, Row};
 use crate::core::slug::slug;
@@ -40,6 +41,7 @@ pub fn ClassGradebook(
             <Distribution bins=bins />
         }
     });
+    let lms_rows = (!rows.is_empty()).then(|| rows.clone());
     let facts = format!(
         "{} · {} questions · pass mark {}%",
         assignment.mode.label(),
@@ -73,6 +75,7 @@ pub fn ClassGradebook(
             />
         </section>
         {figures}
+        {lms_rows.map(|rows| view! { <LmsExports assignment=assignment rows=rows /> })}
         <RemoveAssignment key=key />
     }
 }
@@ -118,6 +121,11 @@ fn ClassTable(
     let export = move |_| save_file(message, &file_name, &csv_text, "text/csv");
     let count = rows.len();
     let question_count = assignment.with_value(|a| a.questions.len());
+    // The student ID or school email, when the assignment asked for one.
+    let id_header = assignment.with_value(|a| {
+        (a.student_id_kind != StudentIdKind::NameOnly).then(|| a.student_id_kind.label())
+    });
+    let show_id = id_header.is_some();
     view! {
         <ConfirmDialog
             open=confirming
@@ -141,6 +149,7 @@ fn ClassTable(
                 <thead>
                     <tr>
                         <th scope="col">"Student"</th>
+                        {id_header.map(|h| view! { <th scope="col">{h}</th> })}
                         <th scope="col">"Score"</th>
                         <th scope="col">"Passed"</th>
                         <th scope="col">"Time"</th>
@@ -156,7 +165,9 @@ fn ClassTable(
                 <tbody>
                     {rows
                         .into_iter()
-                        .map(|row| view! { <ClassRow row=row on_remove=on_remove /> })
+                        .map(|row| {
+                            view! { <ClassRow row=row show_id=show_id on_remove=on_remove /> }
+                        })
                         .collect_view()}
                 </tbody>
             </table>
@@ -171,11 +182,13 @@ fn ClassTable(
         .into_any()
 }
 
-/// One student's row: name, score, passed, time, when handed in, each question's score, and
-/// "Remove".
+/// One student's row: name (and ID), score, passed, time, when handed in, each question's
+/// score, and "Remove".
 #[component]
 fn ClassRow(
     row: Row,
+    /// Whether the table has the student ID or email column.
+    show_id: bool,
     /// Asks to remove this result: its place in the stored list, and the student's name.
     on_remove: Callback<(usize, String)>,
 ) -> impl IntoView {
@@ -184,6 +197,7 @@ fn ClassRow(
     view! {
         <tr>
             <th scope="row">{r.student.clone()}</th>
+            {show_id.then(|| view! { <td>{r.student_id.clone()}</td> })}
             <td>{format!("{}%", row.percent)}</td>
             <td>{if row.passed { "Yes" } else { "No" }}</td>
             <td>{duration_text(r.time_on_task_s)}</td>

@@ -1,13 +1,14 @@
 //! The teacher's gradebook (`/gradebook` and `/gradebook/<assignment key>`): every assignment on
 //! this device; and for one assignment, collect hand-in codes (pasted, one per line) and result
 //! files (chosen or dropped), each checked on its own, then read the class table, the
-//! per-question figures and the score distribution, and export CSV. Everything stays on the
-//! teacher's device.
+//! per-question figures and the score distribution, and export CSV, a Moodle grade import file or
+//! a filled Canvas gradebook. Everything stays on the teacher's device.
 
 mod class;
 mod collect;
 mod figures;
 mod index;
+mod lms_exports;
 
 use crate::components::focus::ElementRef;
 use crate::components::page_title::set_page_title;

@@ -1,5 +1,5 @@
-//! The form that makes an assignment: title, reading, questions, mode, due date, time limit,
-//! shuffling and pass mark. A field that does not make sense is named and gets focus; nothing is
+//! The form that makes an assignment: title, reading, questions, mode, what students give
+//! besides their name, due date, time limit, shuffling and pass mark. A field that does not make sense is named and gets focus; nothing is
 //! made until every field does.
 
 use super::question_picker::QuestionPicker;
@@ -61,7 +61,7 @@ pub fn AssignmentForm(
             time_limit_minutes: fields.time_limit_minutes,
             extra_time_percent: 0,
             pass_mark: fields.pass_mark,
-            student_id_kind: StudentIdKind::NameOnly,
+            student_id_kind: fields.student_id_kind,
         };
         problem.set(None);
         let code = assignment.to_code(reading);
@@ -105,6 +105,7 @@ pub fn AssignmentForm(
                     })
             }}
             <ModeChoice mode=draft.mode />
+            <StudentIdChoice kind=draft.student_id_kind />
             <HowItRuns
                 draft=draft
                 due_input=due_input
@@ -132,10 +133,12 @@ struct Draft {
     shuffle_questions: RwSignal<bool>,
     shuffle_options: RwSignal<bool>,
     pass_mark: RwSignal<String>,
+    student_id_kind: RwSignal<StudentIdKind>,
 }
 
 impl Draft {
-    /// A new assignment: practice, no due date nor time limit, everything shuffled, 60% to pass.
+    /// A new assignment: practice, names only, no due date nor time limit, everything shuffled,
+    /// 60% to pass.
     fn new() -> Draft {
         Draft {
             title: RwSignal::new(String::new()),
@@ -146,6 +149,7 @@ impl Draft {
             shuffle_questions: RwSignal::new(true),
             shuffle_options: RwSignal::new(true),
             pass_mark: RwSignal::new("60".to_string()),
+            student_id_kind: RwSignal::new(StudentIdKind::NameOnly),
         }
     }
 
@@ -157,6 +161,7 @@ impl Draft {
             due: self.due.get_untracked(),
             time_limit: self.time_limit.get_untracked(),
             pass_mark: self.pass_mark.get_untracked(),
+            student_id_kind: self.student_id_kind.get_untracked(),
         }
     }
 }
@@ -258,6 +263,58 @@ fn ModeChoice(mode: RwSignal<Mode>) -> impl IntoView {
     }
 }
 
+/// "Ask students for": what each student gives besides their name, so that their result can be
+/// matched in a school's gradebook (docs/classroom.md, "Student IDs and school emails").
+#[component]
+fn StudentIdChoice(kind: RwSignal<StudentIdKind>) -> impl IntoView {
+    let choices = StudentIdKind::ALL
+        .into_iter()
+        .map(|value| {
+            let id = format!("ask-{}", choice_id(value));
+            let is_it = field(
+                move || kind.get() == value,
+                move |on| {
+                    if on {
+                        kind.set(value)
+                    }
+                },
+            );
+            view! {
+                <li>
+                    <input type="radio" name="student-id-kind" id=id.clone() bind:checked=is_it />
+                    <label for=id>{ask_label(value)}</label>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset aria-describedby="ask-help">
+            <legend>"Ask students for"</legend>
+            <ul class="plain-list">{choices}</ul>
+            <p id="ask-help" class="field-help">
+                "A student ID or school email lets the gradebook make files your school's LMS imports (Moodle, Canvas)."
+            </p>
+        </fieldset>
+    }
+}
+
+/// The teacher's words for each choice.
+fn ask_label(kind: StudentIdKind) -> &'static str {
+    match kind {
+        StudentIdKind::NameOnly => "Name only",
+        StudentIdKind::Number => "Name and student ID",
+        StudentIdKind::Email => "Name and school email",
+    }
+}
+
+fn choice_id(kind: StudentIdKind) -> &'static str {
+    match kind {
+        StudentIdKind::NameOnly => "name-only",
+        StudentIdKind::Number => "student-id",
+        StudentIdKind::Email => "school-email",
+    }
+}
+
 /// The fields of the form as the teacher left them.
 struct Typed {
     title: String,
@@ -266,6 +323,7 @@ struct Typed {
     due: String,
     time_limit: String,
     pass_mark: String,
+    student_id_kind: StudentIdKind,
 }
 
 /// What the fields say, once each of them makes sense.
@@ -277,6 +335,7 @@ struct Fields {
     due_minutes: Option<u64>,
     time_limit_minutes: Option<u32>,
     pass_mark: u8,
+    student_id_kind: StudentIdKind,
 }
 
 /// The first field that does not make sense, in the form's order: it is named to the teacher
@@ -336,6 +395,7 @@ fn check(typed: Typed, local_ms: impl Fn(&str) -> Option<f64>) -> Result<Fields,
         due_minutes,
         time_limit_minutes,
         pass_mark,
+        student_id_kind: typed.student_id_kind,
     })
 }
 
@@ -350,6 +410,7 @@ mod tests {
             due: String::new(),
             time_limit: String::new(),
             pass_mark: "60".into(),
+            student_id_kind: StudentIdKind::NameOnly,
         }
     }
 
@@ -368,6 +429,7 @@ mod tests {
                 due_minutes: None,
                 time_limit_minutes: None,
                 pass_mark: 60,
+                student_id_kind: StudentIdKind::NameOnly,
             })
         );
         let fields = check(
@@ -376,6 +438,7 @@ mod tests {
                 time_limit: " 45 ".into(),
                 pass_mark: "100".into(),
                 title: "é".repeat(100),
+                student_id_kind: StudentIdKind::Email,
                 ..typed()
             },
             dates,
@@ -384,8 +447,21 @@ mod tests {
         assert_eq!(fields.due_minutes, Some(29_409_840));
         assert_eq!(fields.time_limit_minutes, Some(45));
         assert_eq!(fields.pass_mark, 100);
+        assert_eq!(fields.student_id_kind, StudentIdKind::Email);
         // Cut to the longest title a link carries, on a character's edge.
         assert_eq!(fields.title, "é".repeat(60));
+    }
+
+    #[test]
+    fn each_choice_of_what_to_ask_for_has_its_own_words_and_control() {
+        let labels: Vec<_> = StudentIdKind::ALL.into_iter().map(ask_label).collect();
+        assert_eq!(
+            labels,
+            ["Name only", "Name and student ID", "Name and school email"]
+        );
+        let ids: std::collections::BTreeSet<_> =
+            StudentIdKind::ALL.into_iter().map(choice_id).collect();
+        assert_eq!(ids.len(), StudentIdKind::ALL.len());
     }
 
     #[test]

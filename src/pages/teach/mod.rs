@@ -1,10 +1,13 @@
 //! For teachers (`/teach`): make an assignment and share its link (copy, or a QR code), with
-//! other links giving extra time; and the assignments made on this device.
+//! other links giving extra time; the assignments made on this device; and questions exported
+//! for Moodle.
 
 mod assignment_form;
+mod export_questions;
 mod question_picker;
 
 pub use assignment_form::AssignmentForm;
+use export_questions::ExportQuestions;
 
 use crate::components::focus::ElementRef;
 use crate::components::page_title::set_page_title;
@@ -42,8 +45,23 @@ pub fn TeachPage() -> impl IntoView {
                 {move || teacher.problem.get().map(|p| p.to_string())}
             </p>
             <MyAssignments teacher=teacher />
+            <ExportQuestions readings=READINGS assignments=made_here(teacher) />
         </article>
     }
+}
+
+/// The assignments made (or opened as a teacher) on this device, newest first.
+fn made_here(teacher: TeacherStore) -> Signal<Vec<Assignment>> {
+    Signal::derive(move || {
+        teacher.data.with(|data| {
+            data.as_ref().map_or(Vec::new(), |d| {
+                d.newest_first(READINGS)
+                    .into_iter()
+                    .map(|(a, _)| a)
+                    .collect()
+            })
+        })
+    })
 }
 
 /// The assignment just made: its link to share, and its gradebook. Its heading takes focus when
