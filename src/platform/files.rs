@@ -39,3 +39,57 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
     text.as_string()
         .ok_or_else(|| "the file is not text".to_string())
 }
+
+/// Offers `bytes` as a file download named `file_name` (a zip…).
+pub fn download_bytes(file_name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
+    let fail = |_: JsValue| "the browser refused the download".to_string();
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob =
+        web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let link: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(fail)?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(file_name);
+    let body = document.body().ok_or("no body")?;
+    body.append_child(&link).map_err(fail)?;
+    link.click();
+    link.remove();
+    web_sys::Url::revoke_object_url(&url).map_err(fail)?;
+    Ok(())
+}
+
+/// The bytes of one of the app's own files (`path` relative to the page's base), through the
+/// service worker's cache when it has them. Only the page's own origin is asked.
+pub async fn fetch_own_file(path: &str) -> Result<Vec<u8>, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let failed = || format!("{path} could not be fetched");
+    let base = window
+        .document()
+        .and_then(|d| d.base_uri().ok().flatten())
+        .ok_or_else(failed)?;
+    let url = web_sys::Url::new_with_base(path, &base).map_err(|_| failed())?;
+    if url.origin() != window.location().origin().map_err(|_| failed())? {
+        return Err(format!("{path} is not one of the app's own files"));
+    }
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url.href()))
+        .await
+        .map_err(|_| failed())?
+        .dyn_into()
+        .map_err(|_| failed())?;
+    if !response.ok() {
+        return Err(format!(
+            "{path} could not be fetched ({})",
+            response.status()
+        ));
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(|_| failed())?)
+        .await
+        .map_err(|_| failed())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
