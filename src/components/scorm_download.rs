@@ -29,10 +29,9 @@ pub fn ScormDownload(assignment: Assignment) -> impl IntoView {
         spawn_local(async move {
             let result = make_package(&assignment.get_value()).await;
             message.set(match result {
-                Ok(name) => format!(
-                    "Saved as {name}. Upload it to your LMS as a SCORM package (see “Results in \
-                     your LMS” in the guide)."
-                ),
+                Ok(name) => {
+                    format!("Saved as {name}. Upload it to your LMS as a SCORM package.")
+                }
                 Err(e) => format!("The package could not be made: {e}."),
             });
             busy.set(false);
