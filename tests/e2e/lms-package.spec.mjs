@@ -273,6 +273,7 @@ test("the teacher's download is the same zip as cargo xtask scorm's", async ({ b
       if (s.id === section.id) await box.check();
       else await box.uncheck();
     }
+    await page.getByLabel(/^Assessment/).check();
     await page.getByRole('button', { name: 'Make the assignment link' }).click();
     const created = page.locator('#created');
     const link = await created.getByLabel('Assignment link', { exact: true }).inputValue();
