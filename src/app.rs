@@ -7,7 +7,7 @@ use crate::components::storage_notice::StorageNotice;
 use crate::components::studying_as::StudyingAs;
 use crate::components::update_prompt::UpdatePrompt;
 use crate::core::settings::SettingChoice;
-use crate::pages::assignment::AssignmentPage;
+use crate::pages::assignment::{AssignmentPage, PackageAssignment};
 use crate::pages::data::DataPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFound;
@@ -42,6 +42,11 @@ pub fn App() -> impl IntoView {
         provide_context(teacher);
     }
     crate::components::read_aloud::provide_voices();
+    // In a SCORM package the launch page names the assignment, and the LMS session starts.
+    let package = crate::platform::scorm::package_assignment();
+    if let Some(code) = &package {
+        crate::lms_session::start(store, code);
+    }
     // The current profile's reading settings, applied to the whole page.
     Effect::new(move |_| {
         let settings = store.progress.with(|p| p.settings.clone());
@@ -81,7 +86,12 @@ pub fn App() -> impl IntoView {
             <StorageNotice />
             <UpdatePrompt ready=update_ready />
             <main id="main" tabindex="-1" node_ref=main>
-                <Routes fallback=NotFound>
+                // A package's launch page is at an address of the LMS's: every address the app
+                // does not know shows the package's assignment.
+                <Routes fallback=move || match package.clone() {
+                    Some(code) => view! { <PackageAssignment code=code /> }.into_any(),
+                    None => view! { <NotFound /> }.into_any(),
+                }>
                     <Route path=routes::HOME view=HomePage />
                     <Route path=routes::DATA view=DataPage />
                     <Route path=routes::PROFILES view=ProfilesPage />

@@ -7,6 +7,7 @@ pub mod app;
 pub mod components;
 pub mod content;
 pub mod core;
+pub mod lms_session;
 pub mod pages;
 pub mod platform;
 pub mod routes;

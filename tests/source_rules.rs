@@ -162,7 +162,7 @@ const LAYERS: &[(&[&str], &[&str], &str)] = &[
         "the platform only wraps browser APIs; the views use it, never the other way round",
     ),
     (
-        &["src/routes.rs", "src/state.rs"],
+        &["src/routes.rs", "src/state.rs", "src/lms_session.rs"],
         &["crate::components", "crate::pages", "crate::app"],
         "addresses and the stores sit below the views that use them",
     ),

@@ -17,6 +17,8 @@ pub mod question_pair;
 pub mod read_aloud;
 pub mod route_focus;
 pub mod score_chart;
+#[cfg(feature = "teacher")]
+pub mod scorm_download;
 pub mod section_text;
 pub mod setting_controls;
 #[cfg(feature = "teacher")]

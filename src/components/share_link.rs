@@ -4,6 +4,7 @@
 use crate::components::field::{bound, derived};
 use crate::components::focus::ElementRef;
 use crate::components::qr_code::QrCode;
+use crate::components::scorm_download::ScormDownload;
 use crate::components::status_message::StatusMessage;
 use crate::core::assignment::Assignment;
 use crate::platform::dom;
@@ -23,6 +24,7 @@ pub fn ShareLink(
     // The chosen option's value: a percentage of EXTRA_TIME.
     let extra = RwSignal::new("0".to_string());
     let timed = assignment.time_limit_minutes.is_some();
+    let for_lms = assignment.clone();
     let link = derived({
         let assignment = assignment.clone();
         move || {
@@ -88,6 +90,7 @@ pub fn ShareLink(
                 </button>
             </div> <StatusMessage message=message />
             <QrCode text=link label="QR code of the assignment link, for phone cameras" />
+            <ScormDownload assignment=for_lms />
         </div>
     }
 }

@@ -54,7 +54,10 @@ pub fn merge(ours: &Progress, theirs: &Progress) -> Progress {
 
 /// An assignment both sides worked on: answers by the same rules as free study, the earlier
 /// start (the timer must not restart), and a hand-in if either side handed in (the earlier).
-fn merge_assignment(ours: &AssignmentProgress, theirs: &AssignmentProgress) -> AssignmentProgress {
+pub fn merge_assignment(
+    ours: &AssignmentProgress,
+    theirs: &AssignmentProgress,
+) -> AssignmentProgress {
     let handed_in = match (&ours.handed_in, &theirs.handed_in) {
         (Some(o), Some(t)) if t.at < o.at => Some(t.clone()),
         (Some(o), _) => Some(o.clone()),

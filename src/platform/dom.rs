@@ -190,3 +190,25 @@ pub fn focus_main_heading() {
     }
     let _ = heading.focus();
 }
+
+/// The page's base path ("/", "/sub/"), its links' addresses as paths (`<link href>`, resolved
+/// against the base, same origin only) and its inline scripts' texts: what
+/// `core::scorm::package::page_paths` reads the build's files from.
+pub fn page_links_and_scripts() -> (String, Vec<String>, Vec<String>) {
+    let base = format!("{}/", base_path());
+    let origin = origin();
+    let links = elements("link[href]")
+        .iter()
+        .filter_map(|link| {
+            let href = link.get_attribute("href")?;
+            let base_uri = link.base_uri().ok().flatten()?;
+            let url = web_sys::Url::new_with_base(&href, &base_uri).ok()?;
+            (url.origin() == origin).then(|| url.pathname())
+        })
+        .collect();
+    let scripts = elements("script:not([src])")
+        .iter()
+        .filter_map(|script| script.text_content())
+        .collect();
+    (base, links, scripts)
+}

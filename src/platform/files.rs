@@ -5,6 +5,19 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Offers `text` as a file download named `file_name`.
 pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    offer(file_name, &parts, mime)
+}
+
+/// Offers `bytes` as a file download named `file_name` (a zip…).
+pub fn download_bytes(file_name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    offer(file_name, &parts, mime)
+}
+
+/// Offers a Blob of `parts` (strings or byte arrays) as a download, through a link clicked and
+/// removed at once.
+fn offer(file_name: &str, parts: &js_sys::Array, mime: &str) -> Result<(), String> {
     let fail = |e: JsValue| {
         format!(
             "the browser refused the download ({})",
@@ -14,10 +27,9 @@ pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let blob = web_sys::Blob::new_with_blob_sequence_and_options(parts, &options).map_err(fail)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
     let link: web_sys::HtmlAnchorElement =
         document.create_element("a").map_err(fail)?.unchecked_into();
@@ -53,4 +65,34 @@ pub async fn read_exact_text(file: &web_sys::File) -> Result<String, String> {
         .map_err(|_| "the file could not be read".to_string())?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     String::from_utf8(bytes).map_err(|_| "the file is not UTF-8 text".to_string())
+}
+
+/// The bytes of one of the app's own files (`path` relative to the page's base), through the
+/// service worker's cache when it has them. Only the page's own origin is asked.
+pub async fn fetch_own_file(path: &str) -> Result<Vec<u8>, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let failed = || format!("{path} could not be fetched");
+    let base = window
+        .document()
+        .and_then(|d| d.base_uri().ok().flatten())
+        .ok_or_else(failed)?;
+    let url = web_sys::Url::new_with_base(path, &base).map_err(|_| failed())?;
+    if url.origin() != window.location().origin().map_err(|_| failed())? {
+        return Err(format!("{path} is not one of the app's own files"));
+    }
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url.href()))
+        .await
+        .map_err(|_| failed())?
+        .dyn_into()
+        .map_err(|_| failed())?;
+    if !response.ok() {
+        return Err(format!(
+            "{path} could not be fetched ({})",
+            response.status()
+        ));
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(|_| failed())?)
+        .await
+        .map_err(|_| failed())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }

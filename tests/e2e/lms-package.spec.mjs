@@ -2,8 +2,14 @@
 // deep file path of the LMS's site (no SPA fallback there), `.wasm` served as
 // application/octet-stream, in an iframe of a course page whose `API` is scorm-again's SCORM 1.2
 // runtime. The app must start from the package's own files alone, with no service worker, no
-// Content-Security-Policy violation and no request outside the package. (What the app then does
-// with the API, the assignment in SCORM mode, comes with the assignment page's SCORM mode.)
+// Content-Security-Policy violation and no request outside the package.
+//
+// Then the assignment in SCORM mode, against scorm-again: the student named by the LMS answers,
+// the page is reloaded mid-way (a new runtime loaded with what the LMS kept, the device's copy
+// cleared) and resumes from the suspend data, hands in, and the LMS holds exactly the score,
+// status, session time and one interaction per question, with no call answered by an error. The
+// package opened without an LMS says so and still hands in. The teacher's "Download for your
+// LMS (SCORM 1.2)" makes the same zip, byte for byte, as `cargo xtask scorm`.
 //
 // Also: the site's own loader starts the app when the host serves `.wasm` with the wrong type.
 
@@ -17,12 +23,14 @@ import { watch } from './support/watch.mjs';
 import { loadReading } from './support/content.mjs';
 import { assignmentCode } from './support/codes.mjs';
 import { readZip } from './support/zip.mjs';
+import { answerRight, answerWrong, card } from './support/answer.mjs';
 
 const reading = loadReading('adversaries-to-allies');
 const cargo = process.env.CARGO ?? 'cargo';
 const PACKAGE = 'lms/pluginfile.php/27/mod_scorm/content/3/';
 const WRONG_TYPE = { '.wasm': 'application/octet-stream' };
 let root;
+let code;
 
 /** The course page of a stand-in LMS: scorm-again as `window.API`, the package in an iframe. */
 const HOST_PAGE = `<!doctype html>
@@ -35,22 +43,34 @@ const HOST_PAGE = `<!doctype html>
   </head>
   <body>
     <h1>Week 3</h1>
-    <iframe title="Assignment" src="../${PACKAGE}index.html" width="1000" height="700"></iframe>
+    <iframe title="Assignment" src="../${PACKAGE}index.html" data-src="../${PACKAGE}index.html" width="1000" height="700"></iframe>
   </body>
 </html>
 `;
-const HOST_SCRIPT = `window.API = new Scorm12API({ autocommit: false });
-window.lmsCalls = [];
-for (const name of ['LMSInitialize', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSFinish']) {
-  window.API.on(name, (...args) => window.lmsCalls.push([name, ...args]));
-}
+// The LMS's runtime: `startLms(cmi)` makes a new one holding what the LMS kept (as an LMS does
+// for each launch), and logs every call with its result and LMSGetLastError after it.
+const HOST_SCRIPT = `window.lmsLog = [];
+window.startLms = (cmi) => {
+  const api = new Scorm12API({ autocommit: false, logLevel: 5 });
+  api.loadFromJSON(cmi);
+  for (const name of ['LMSInitialize', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSFinish']) {
+    const call = api[name];
+    api[name] = (...args) => {
+      const result = call(...args);
+      window.lmsLog.push({ name, args, result: String(result), error: api.LMSGetLastError() });
+      return result;
+    };
+  }
+  window.API = api;
+};
+startLms({ core: { student_name: 'Lima, Ana', student_id: 's-1042' } });
 `;
 
 test.beforeAll(() => {
   test.setTimeout(900_000);
   root = mkdtempSync(path.join(tmpdir(), 'lectern-lms-host-'));
   const zip = path.join(root, 'package.zip');
-  const code = assignmentCode(reading, { questions: reading.questions.slice(0, 4).map((q) => q.id) });
+  code = assignmentCode(reading, { questions: reading.questions.slice(0, 4).map((q) => q.id) });
   execFileSync(cargo, ['xtask', 'scorm', '--assignment', code, '--dist', 'dist', '--out', zip], {
     stdio: ['ignore', 'inherit', 'inherit'],
     timeout: 900_000,
@@ -112,6 +132,175 @@ test('the package starts the app from its own files inside an LMS page', async (
     const fetched = server.requests.map((r) => r.path.slice(`/${PACKAGE}`.length)).filter((p) => !p.startsWith('/'));
     expect(fetched.filter((p) => /\.(js|wasm|css)$/.test(p)).length).toBe(3);
   });
+});
+
+const [judgeA, judgeB, archived, intriguing] = reading.questions.slice(0, 4);
+/** SCORM 1.2 choice identifiers: `a`… in the content's order. */
+const letters = (indexes) => indexes.map((i) => 'abcdefghijklmnopqrstuvwxyz0123456789'[i]).join(',');
+const rightChoice = (q) => letters(q.options.flatMap((o, i) => (o.correct ? [i] : [])));
+const evidencePattern = (q) =>
+  letters(
+    [...reading.sentences.values()]
+      .filter((s) => s.section === q.section)
+      .flatMap((s, i) => (q.evidence.includes(s.id) ? [i] : [])),
+  );
+const TIMESPAN = /^\d{2,4}:\d{2}:\d{2}\.\d{2}$/;
+
+/** The package's frame on the course page, once the app is in it. */
+async function packageFrame(page) {
+  const app = page.frameLocator('iframe[title="Assignment"]');
+  await expect(app.getByRole('link', { name: 'Lectern', exact: true })).toBeVisible();
+  return app;
+}
+
+/** Every call of the log in which the LMS reported an error. */
+const failedCalls = (log) => log.filter((c) => c.error !== '0' || c.result === 'false');
+
+test('a student in an LMS resumes from the suspend data after a reload, hands in, and the LMS holds the result', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await withWrongWasmType(browser, root, 'host/index.html', async (page) => {
+    await page.goto('host/index.html');
+    let app = await packageFrame(page);
+    // The name is the LMS's, turned around; there is none to type.
+    await expect(app.getByText('You are Ana Lima, as your course knows you.')).toBeVisible();
+    await expect(app.getByLabel('Your name')).toBeHidden();
+    await expect(app.getByRole('status').filter({ hasText: 'You are working in your course' })).toBeVisible();
+    await app.getByRole('button', { name: 'Start' }).click();
+    await expect(app.getByText(/^Working as Ana Lima\./)).toBeVisible();
+
+    // The first answer is committed after a pause…
+    await answerRight(app, reading, judgeA);
+    await expect.poll(() => page.evaluate(() => API.cmi.core.lesson_location)).toBe(judgeA.id);
+    expect(await page.evaluate(() => window.lmsLog.at(-1).name)).toBe('LMSCommit');
+    expect(await page.evaluate(() => API.cmi.core.lesson_status)).toBe('incomplete');
+    // …the second one only when the page goes away, at once: nothing is lost.
+    await answerWrong(app, reading, archived);
+    await page.evaluate(() => {
+      document.querySelector('iframe').src = 'about:blank';
+    });
+    await expect.poll(() => page.evaluate(() => window.lmsLog.at(-1).name)).toBe('LMSFinish');
+    const first = await page.evaluate(() => window.lmsLog);
+    expect(failedCalls(first)).toEqual([]);
+    expect(first.filter((c) => c.name === 'LMSInitialize')).toHaveLength(1);
+    const kept = await page.evaluate(() => API.renderCMIToJSONObject().cmi);
+    expect(kept.core.lesson_location).toBe(archived.id);
+    expect(kept.core.exit).toBe('suspend');
+    expect(kept.suspend_data).toMatch(/^LS1\.[A-Za-z0-9_-]+$/);
+    expect(kept.suspend_data.length).toBeLessThanOrEqual(4096);
+    for (const c of first.filter((c) => c.name === 'LMSSetValue' && c.args[0] === 'cmi.core.session_time')) {
+      expect(c.args[1]).toMatch(TIMESPAN);
+    }
+
+    // The LMS launches the package again with what it kept; this device's copy is gone, so the
+    // work can only come back from the suspend data.
+    await page.evaluate((cmi) => {
+      localStorage.clear();
+      window.lmsLog = [];
+      startLms(cmi);
+      document.querySelector('iframe').src = document.querySelector('iframe').dataset.src;
+    }, kept);
+    app = await packageFrame(page);
+    await expect(app.getByText(/^Working as Ana Lima\./)).toBeVisible();
+    await expect(card(app, judgeA).getByLabel(judgeA.options.find((o) => o.correct).text, { exact: true })).toBeChecked();
+    await expect(card(app, archived).getByLabel(archived.options.find((o) => !o.correct).text, { exact: true })).toBeChecked();
+    // Back where the student was.
+    await expect(card(app, archived)).toBeInViewport();
+    const resumed = await page.evaluate(() => window.lmsLog);
+    expect(resumed.find((c) => c.args[0] === 'cmi.suspend_data').result).toBe(kept.suspend_data);
+    expect(resumed.find((c) => c.args[0] === 'cmi.core.lesson_location').result).toBe(archived.id);
+
+    await answerRight(app, reading, judgeB);
+    await answerRight(app, reading, intriguing);
+    await app.getByRole('button', { name: 'Hand in…' }).click();
+    await app.getByRole('button', { name: 'Yes, hand in' }).click();
+    await expect(app.getByRole('status').filter({ hasText: 'Your result (75%) went to your course.' })).toBeVisible();
+    await expect(app.getByText('Your score: 75%.')).toBeVisible();
+
+    const log = await page.evaluate(() => window.lmsLog);
+    expect(failedCalls(log)).toEqual([]);
+    expect(log.at(-1).name).toBe('LMSFinish');
+    expect(log.at(-2).name).toBe('LMSCommit');
+    const cmi = await page.evaluate(() => API.renderCMIToJSONObject().cmi);
+    expect(cmi.core.score).toEqual({ raw: '75', min: '0', max: '100' });
+    expect(cmi.core.lesson_status).toBe('passed');
+    expect(cmi.core.exit).toBe('');
+    const times = log.filter((c) => c.name === 'LMSSetValue' && c.args[0] === 'cmi.core.session_time').map((c) => c.args[1]);
+    expect(times.length).toBeGreaterThan(0);
+    for (const t of times) expect(t).toMatch(TIMESPAN);
+    const interactions = Object.values(cmi.interactions.childArray ?? cmi.interactions).map((i) => ({
+      id: i.id,
+      type: i.type,
+      student_response: i.student_response,
+      result: i.result,
+    }));
+    expect(interactions).toEqual([
+      { id: judgeA.id, type: 'choice', student_response: rightChoice(judgeA), result: 'correct' },
+      { id: judgeB.id, type: 'choice', student_response: evidencePattern(judgeB), result: 'correct' },
+      { id: archived.id, type: 'choice', student_response: letters([archived.options.findIndex((o) => !o.correct)]), result: 'wrong' },
+      { id: intriguing.id, type: 'choice', student_response: rightChoice(intriguing), result: 'correct' },
+    ]);
+  });
+});
+
+test('the package opened on its own says there is no LMS and still hands in', async ({ browser }) => {
+  await withWrongWasmType(browser, root, 'host/index.html', async (page) => {
+    await page.goto(`${PACKAGE}index.html`);
+    await expect(page.getByRole('status').filter({ hasText: 'opened on its own, not from your course' })).toBeVisible();
+    await page.getByLabel('Your name').fill('Ana Lima');
+    await page.getByRole('button', { name: 'Start' }).click();
+    for (const q of [judgeA, judgeB, archived, intriguing]) await answerRight(page, reading, q);
+    await page.getByRole('button', { name: 'Hand in…' }).click();
+    await page.getByRole('button', { name: 'Yes, hand in' }).click();
+    await expect(page.getByText('Your score: 100%.')).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'opened on its own' })).toBeVisible();
+  });
+});
+
+test("the teacher's download is the same zip as cargo xtask scorm's", async ({ browser, baseURL }) => {
+  test.setTimeout(900_000);
+  const context = await browser.newContext({ baseURL });
+  const problems = await watch(context, baseURL);
+  try {
+    const page = await context.newPage();
+    await page.goto('teach');
+    await page.getByLabel('Title', { exact: true }).fill('Week 3: Allies');
+    const section = reading.sections[0];
+    for (const s of reading.sections) {
+      const heading = s.heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const box = page.getByLabel(new RegExp(`^${heading} \\(\\d+ questions\\)$`));
+      if (s.id === section.id) await box.check();
+      else await box.uncheck();
+    }
+    await page.getByLabel(/^Assessment/).check();
+    await page.getByRole('button', { name: 'Make the assignment link' }).click();
+    const created = page.locator('#created');
+    const link = await created.getByLabel('Assignment link', { exact: true }).inputValue();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      created.getByRole('button', { name: 'Download for your LMS (SCORM 1.2)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^lectern-scorm-week-3-allies-[0-9a-f]{8}\.zip$/);
+    await expect(created.getByRole('status').filter({ hasText: `Saved as ${download.suggestedFilename()}.` })).toBeVisible();
+    const fromBrowser = readFileSync(await download.path());
+
+    const cli = path.join(root, 'cli.zip');
+    const linkCode = new URL(link).searchParams.get('code');
+    execFileSync(cargo, ['xtask', 'scorm', '--assignment', linkCode, '--dist', 'dist', '--out', cli], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      timeout: 900_000,
+    });
+    const fromCli = readFileSync(cli);
+    expect(fromBrowser.length).toBe(fromCli.length);
+    expect(fromBrowser.equals(fromCli)).toBe(true);
+    const files = readZip(fromBrowser);
+    expect([...files.keys()].sort()).toEqual([...readZip(fromCli).keys()].sort());
+    expect(files.get('index.html').toString()).toContain(`content="${linkCode}"`);
+    expect(problems.list()).toEqual([]);
+  } finally {
+    await context.close();
+  }
 });
 
 test("the site's loader starts the app when .wasm comes with the wrong type", async ({ browser }) => {

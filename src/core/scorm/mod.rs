@@ -20,6 +20,7 @@
 pub mod interactions;
 pub mod manifest;
 pub mod package;
+pub mod session;
 pub mod suspend;
 
 use crate::core::assignment::Assignment;

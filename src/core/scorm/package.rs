@@ -195,6 +195,42 @@ pub fn package(
     zip::write(&files).map_err(PackageError::Zip)
 }
 
+/// The build's files a running page names, as paths in the build: the teacher's app makes a
+/// package from its own build this way (with [`app_files`]), offline too, as every one of them
+/// is cached. `base` is the page's base path (`/` or `/sub/`); `urls` its links' addresses
+/// (`<link href>`, resolved: `/main-….css`, `/icons/icon.svg`) and `scripts` its inline scripts,
+/// whose quoted paths are the bundles the release build's loader starts
+/// (`'/lectern-student-….js'`). Addresses outside `base` are left out.
+pub fn page_paths<'a>(
+    base: &str,
+    urls: impl IntoIterator<Item = &'a str>,
+    scripts: impl IntoIterator<Item = &'a str>,
+) -> Vec<String> {
+    let base = format!("/{}/", base.trim_matches('/')).replace("//", "/");
+    // A quote, then a path up to the same quote (an apostrophe in a comment starts nothing:
+    // what follows it does not start with `/`).
+    let quoted = |script: &'a str| -> Vec<&'a str> {
+        script
+            .match_indices(['\'', '"'])
+            .filter_map(|(at, quote)| {
+                let rest = &script[at + 1..];
+                let text = &rest[..rest.find(quote)?];
+                (text.starts_with('/') && !text.contains(char::is_whitespace)).then_some(text)
+            })
+            .collect()
+    };
+    let mut paths: Vec<String> = urls
+        .into_iter()
+        .chain(scripts.into_iter().flat_map(quoted))
+        .filter_map(|url| url.strip_prefix(base.as_str()))
+        .filter(|path| !path.is_empty())
+        .map(str::to_string)
+        .collect();
+    paths.sort();
+    paths.dedup();
+    paths
+}
+
 /// The package's file name: `lectern-<title>-<key>.zip`, the title's letters and digits only.
 pub fn file_name(assignment: &Assignment) -> String {
     let slug: String = assignment
@@ -332,6 +368,58 @@ mod tests {
         let text = String::from_utf8_lossy(&zip);
         assert!(text.contains("<file href=\"lectern-student-9f8e_bg.wasm\"/>"));
         assert!(!text.contains("lectern-1a2b"), "the whole app stays out");
+    }
+
+    /// The release build's loader as `xtask/src/split.rs` writes it, under a sub-path.
+    const LOADER_UNDER_SUB: &str = "// the teacher's pages start the whole app
+(() => {
+  const whole = ['/sub/lectern-1a2b.js', '/sub/lectern-1a2b_bg.wasm'];
+  const student = ['/sub/lectern-student-9f8e.js', '/sub/lectern-student-9f8e_bg.wasm'];
+  const at = location.pathname.slice(new URL(document.baseURI).pathname.length);
+  if (/^(teach|gradebook)(\\/|$)/.test(at)) start(whole).catch(() => start(student));
+})();";
+
+    #[test]
+    fn a_page_names_its_builds_files() {
+        let urls = [
+            "/sub/main-77aa.css",
+            "/sub/icons/icon.svg",
+            "/sub/icons/icon-192.png",
+            "/sub/manifest.webmanifest",
+            "/elsewhere/x.css",
+        ];
+        let paths = page_paths("/sub", urls, [LOADER_UNDER_SUB]);
+        assert_eq!(
+            paths,
+            [
+                "icons/icon-192.png",
+                "icons/icon.svg",
+                "lectern-1a2b.js",
+                "lectern-1a2b_bg.wasm",
+                "lectern-student-9f8e.js",
+                "lectern-student-9f8e_bg.wasm",
+                "main-77aa.css",
+                "manifest.webmanifest",
+            ]
+        );
+        assert_eq!(
+            app_files(paths.iter().map(String::as_str)).unwrap(),
+            AppFiles {
+                js: "lectern-student-9f8e.js".into(),
+                wasm: "lectern-student-9f8e_bg.wasm".into(),
+                css: "main-77aa.css".into(),
+                icon: "icons/icon.svg".into(),
+            }
+        );
+        // At the root, and a debug build's page (one bundle, no student app) names none.
+        assert_eq!(
+            page_paths("/", ["/main-1.css"], ["import init from '/lectern-3.js';"]),
+            ["lectern-3.js", "main-1.css"]
+        );
+        assert_eq!(
+            app_files(["lectern-3.js", "main-1.css", "icons/icon.svg"]),
+            Err(PackageError::Missing("student app (lectern-student-….js)"))
+        );
     }
 
     #[test]

@@ -28,8 +28,20 @@ pub fn Intro(assignment: Assignment, reading: &'static Reading, code: String) ->
     let student_id = StudentIdInput::default();
     let id_kind = assignment.student_id_kind;
     let key = assignment.key();
+    // In a SCORM package the LMS says who the student is: no name to type.
+    let lms_student = crate::lms_session::use_lms_session().and_then(|s| s.student());
+    let named = lms_student.clone();
+    let has_lms_student = lms_student.is_some();
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if let Some(student) = named.clone() {
+            let (key, code, now) = (key.clone(), code.clone(), dom::now_ms());
+            store.update_assignments(move |all| {
+                all.entry(key).or_insert_with(|| student.start(code, now));
+            });
+            request_animation_frame(dom::focus_main_heading);
+            return;
+        }
         let student = name.get_untracked().trim().to_string();
         if student.is_empty() {
             problem.set(Some(
@@ -69,24 +81,34 @@ pub fn Intro(assignment: Assignment, reading: &'static Reading, code: String) ->
             <AssignmentFacts assignment=assignment.clone() reading=reading />
             <p>{format!("Sections: {}.", sections.join(", "))}</p>
             <form class="start-form" on:submit=start novalidate>
-                <label for="student-name">"Your name"</label>
-                <input
-                    id="student-name"
-                    type="text"
-                    autocomplete="name"
-                    maxlength="60"
-                    required
-                    aria-describedby="student-name-help student-name-problem"
-                    node_ref=name_input
-                    bind:value=bound(name)
-                />
-                <p id="student-name-help" class="field-help">
-                    "It goes on your hand-in, for your teacher."
-                </p>
-                <p id="student-name-problem" class="field-problem" role="alert">
-                    {move || problem.get()}
-                </p>
-                <StudentIdField kind=id_kind field=student_id />
+                {lms_student
+                    .map(|s| {
+                        view! {
+                            <p class="lms-student">
+                                {format!("You are {}, as your course knows you.", s.name)}
+                            </p>
+                        }
+                    })}
+                <div class="name-field" hidden=has_lms_student>
+                    <label for="student-name">"Your name"</label>
+                    <input
+                        id="student-name"
+                        type="text"
+                        autocomplete="name"
+                        maxlength="60"
+                        required
+                        aria-describedby="student-name-help student-name-problem"
+                        node_ref=name_input
+                        bind:value=bound(name)
+                    />
+                    <p id="student-name-help" class="field-help">
+                        "It goes on your hand-in, for your teacher."
+                    </p>
+                    <p id="student-name-problem" class="field-problem" role="alert">
+                        {move || problem.get()}
+                    </p>
+                    <StudentIdField kind=id_kind field=student_id />
+                </div>
                 <button type="submit" class="button primary">
                     {start_label}
                 </button>

@@ -1,9 +1,12 @@
 //! A student's view of an assignment link (`/assignment?code=<code>`): what it is (`intro.rs`),
 //! then the work (`work.rs`), then the handed-in result. The assignment's answers are kept in
-//! the student's progress under the assignment's key, apart from free study.
+//! the student's progress under the assignment's key, apart from free study. In a SCORM
+//! package the launch page names the assignment instead ([`PackageAssignment`]), and the LMS
+//! session (`crate::lms_session`) tells the student about the LMS (`lms_notice.rs`).
 
 mod intro;
 mod student_id_field;
+mod lms_notice;
 mod work;
 
 use crate::components::hand_in_result::HandInResult;
@@ -16,36 +19,48 @@ use intro::Intro;
 use lectern_content::{Reading, Section};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use lms_notice::LmsNotice;
 use work::Work;
 
 #[component]
 pub fn AssignmentPage() -> impl IntoView {
     // Drawn again for another code (a link followed from the home page's list).
     let code = code_from_query();
-    move || {
-        let code = code();
-        match Assignment::from_code(&code, READINGS) {
-            Ok(assignment) => {
-                let reading = find_reading(&assignment.reading).expect("checked by from_code");
-                view! { <AssignmentView assignment=assignment reading=reading code=code /> }
-                    .into_any()
+    move || view! { <AssignmentOfCode code=code() /> }
+}
+
+/// The assignment of a SCORM package, whose launch page names it.
+#[component]
+pub fn PackageAssignment(
+    /// The assignment link's code, from the launch page.
+    code: String,
+) -> impl IntoView {
+    view! { <AssignmentOfCode code=code /> }
+}
+
+/// The assignment of a link's code, or why the code does not work.
+#[component]
+fn AssignmentOfCode(code: String) -> impl IntoView {
+    match Assignment::from_code(&code, READINGS) {
+        Ok(assignment) => {
+            let reading = find_reading(&assignment.reading).expect("checked by from_code");
+            view! { <AssignmentView assignment=assignment reading=reading code=code /> }.into_any()
+        }
+        Err(error) => {
+            set_page_title("Assignment link not working");
+            view! {
+                <div class="page">
+                    <h1>"This assignment link does not work"</h1>
+                    <p role="alert">{error.to_string()}</p>
+                    <p>
+                        "Check that you copied the whole link, or ask your teacher to send it again."
+                    </p>
+                    <p>
+                        <A href=Link::Home.url()>"Go to the start page"</A>
+                    </p>
+                </div>
             }
-            Err(error) => {
-                set_page_title("Assignment link not working");
-                view! {
-                    <div class="page">
-                        <h1>"This assignment link does not work"</h1>
-                        <p role="alert">{error.to_string()}</p>
-                        <p>
-                            "Check that you copied the whole link, or ask your teacher to send it again."
-                        </p>
-                        <p>
-                            <A href=Link::Home.url()>"Go to the start page"</A>
-                        </p>
-                    </div>
-                }
             .into_any()
-            }
         }
     }
 }
@@ -75,7 +90,7 @@ fn AssignmentView(
     });
     let assignment = StoredValue::new(assignment);
     let code = StoredValue::new(code);
-    move || {
+    let phases = move || {
         match phase.get() {
         Phase::NotStarted => {
             view! { <Intro assignment=assignment.get_value() reading=reading code=code.get_value() /> }
@@ -86,6 +101,10 @@ fn AssignmentView(
             view! { <HandInResult assignment=assignment.get_value() reading=reading /> }.into_any()
         }
     }
+    };
+    view! {
+        <LmsNotice />
+        {phases}
     }
 }
 
