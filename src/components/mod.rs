@@ -7,13 +7,17 @@ pub mod countdown;
 pub mod field;
 pub mod focus;
 pub mod hand_in_result;
+pub mod highlight_note;
+pub mod highlight_tool;
 pub mod inputs;
+pub mod notes_list;
 pub mod page_title;
 pub mod progress_bar;
 #[cfg(feature = "teacher")]
 pub mod qr_code;
 pub mod question_card;
 pub mod read_aloud;
+pub mod review_question;
 pub mod route_focus;
 pub mod score_chart;
 pub mod section_text;
