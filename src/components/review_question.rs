@@ -9,6 +9,7 @@ use crate::components::section_text::{show_evidence, SectionText};
 use crate::core::response::Response;
 use crate::core::review::{Item, Outcome};
 use crate::platform::dom;
+use crate::routes::question_anchor;
 use crate::state::use_store;
 use lectern_content::{Question, Reading};
 use leptos::prelude::*;
@@ -82,7 +83,11 @@ pub fn ReviewQuestion(
                 <SectionText reading=reading section=section highlighted=highlighted />
             </div>
         </div>
-        <section class="question review-question" aria-label=format!("Review {number}")>
+        <section
+            class="question review-question"
+            id=question_anchor(&question.id)
+            aria-label=format!("Review {number}")
+        >
             <QuestionFieldset reading=reading card=card number=number />
             <div class="question-actions">
                 <CheckButton card=card on_check=check />

@@ -52,9 +52,10 @@ pub fn SectionText(
     #[prop(optional)]
     annotating: Option<Annotating>,
 ) -> impl IntoView {
-    let store = use_store();
-    let marks = Memo::new(move |_| match annotating {
-        Some(_) => store.progress.with(|p| {
+    // Only free study reads the store (the text is shown without one too).
+    let store = annotating.map(|_| use_store());
+    let marks = Memo::new(move |_| match store {
+        Some(store) => store.progress.with(|p| {
             p.reading(&reading.id)
                 .map(|r| drawn_marks(reading, section, &r.highlights))
                 .unwrap_or_default()
@@ -222,13 +223,13 @@ fn GlossaryTerm(
     /// The words as they stand in the text.
     children: Children,
 ) -> impl IntoView {
-    let store = use_store();
+    let store = study.then(use_store);
     let entry = &reading.glossary[term];
     let open = RwSignal::new(false);
     let definition_id = format!("def-{}-{}", section.id, entry.id);
     let toggle = move |_| {
         open.update(|o| *o = !*o);
-        if study && open.get_untracked() {
+        if let Some(store) = store.filter(|_| open.get_untracked()) {
             store.look_up_term(&reading.id, &entry.id);
         }
     };
