@@ -120,7 +120,7 @@ pub fn SectionText(
         on_cleanup(crate::platform::selection::unfollow);
     }
     view! {
-        <div class="section-text" attr:data-annotating=annotating.map(|_| "on") on:keydown=keys>
+        <div class="section-text" data-annotating=annotating.map(|_| "on") on:keydown=keys>
             {paragraphs}
         </div>
     }
@@ -164,13 +164,13 @@ fn SentenceView(
                                 <mark
                                     class="hl"
                                     data-colour=drawn[top].colour.key()
-                                    attr:data-o=start
+                                    data-o=start
                                 >
                                     {words}
                                 </mark>
                             }
                             .into_any(),
-                            None => view! { <span attr:data-o=start>{words}</span> }.into_any(),
+                            None => view! { <span data-o=start>{words}</span> }.into_any(),
                         }
                     })
                     .collect_view();
@@ -195,7 +195,7 @@ fn SentenceView(
         <span
             id=sentence_dom_id(id)
             class="sentence"
-            attr:data-sentence=id
+            data-sentence=id
             class:evidence=move || highlighted.with(|h| h.iter().any(|s| s == id))
             class:chosen=chosen
             tabindex="-1"
