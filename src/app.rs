@@ -11,10 +11,12 @@ use crate::pages::assignment::{AssignmentPage, PackageAssignment};
 use crate::pages::data::DataPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFound;
+use crate::pages::notes::NotesPage;
 use crate::pages::practice::PracticePage;
 use crate::pages::profiles::ProfilesPage;
 use crate::pages::reading::ReadingPage;
 use crate::pages::results::ResultsPage;
+use crate::pages::review::ReviewPage;
 use crate::pages::section::SectionPage;
 use crate::pages::settings::SettingsPage;
 // The student app (without the `teacher` feature) answers the teacher's addresses with a link
@@ -100,6 +102,8 @@ pub fn App() -> impl IntoView {
                     <Route path=routes::SECTION view=SectionPage />
                     <Route path=routes::RESULTS view=ResultsPage />
                     <Route path=routes::PRACTICE view=PracticePage />
+                    <Route path=routes::NOTES view=NotesPage />
+                    <Route path=routes::REVIEW view=ReviewPage />
                     <Route path=routes::TEACH view=TeachPage />
                     <Route path=routes::ASSIGNMENT view=AssignmentPage />
                     <Route path=routes::GRADEBOOK view=GradebookPage />

@@ -25,6 +25,10 @@ pub const SECTION: (Static, ParamSegment, Static, ParamSegment) =
     path!("/read/:reading/section/:section");
 pub const RESULTS: (Static, ParamSegment, Static) = path!("/read/:reading/results");
 pub const PRACTICE: (Static, ParamSegment, Static) = path!("/read/:reading/practice");
+/// A reading's highlights and notes.
+pub const NOTES: (Static, ParamSegment, Static) = path!("/read/:reading/notes");
+/// Today's reviews, across the readings.
+pub const REVIEW: (Static,) = path!("/review");
 pub const TEACH: (Static,) = path!("/teach");
 /// A student's assignment, `?code=<link code>`.
 pub const ASSIGNMENT: (Static,) = path!("/assignment");
@@ -59,6 +63,15 @@ pub enum Link<'a> {
     },
     Results(&'a str),
     Practice(&'a str),
+    /// A reading's "My notes".
+    Notes(&'a str),
+    /// A sentence of a section's text (where a highlight is).
+    Sentence {
+        reading: &'a str,
+        section: &'a str,
+        sentence: &'a str,
+    },
+    Review,
     Teach,
     /// An assignment, by its link code.
     Assignment(&'a str),
@@ -96,6 +109,13 @@ impl Link<'_> {
             ),
             Link::Results(reading) => format!("/read/{reading}/results"),
             Link::Practice(reading) => format!("/read/{reading}/practice"),
+            Link::Notes(reading) => format!("/read/{reading}/notes"),
+            Link::Sentence {
+                reading,
+                section,
+                sentence,
+            } => format!("{}#s-{sentence}", Link::Section { reading, section }.path()),
+            Link::Review => "/review".into(),
             Link::Teach => "/teach".into(),
             // The code goes in the query, not the path: its `.` would make static hosts look
             // for a file instead of serving the app.
@@ -236,6 +256,17 @@ mod tests {
             (Link::Assignment("LA1.x"), 9, params(&[])),
             (Link::Gradebook, 10, params(&[])),
             (Link::ClassGradebook("k1"), 11, params(&[("key", "k1")])),
+            (Link::Notes(r), 12, params(&[("reading", r)])),
+            (Link::Review, 13, params(&[])),
+            (
+                Link::Sentence {
+                    reading: r,
+                    section: s,
+                    sentence: "s1",
+                },
+                5,
+                on_section.clone(),
+            ),
             (
                 Link::Question {
                     reading: r,
@@ -272,6 +303,8 @@ mod tests {
                 matches(ASSIGNMENT, path),
                 matches(GRADEBOOK, path),
                 matches(CLASS_GRADEBOOK, path),
+                matches(NOTES, path),
+                matches(REVIEW, path),
             ];
             assert_eq!(found[route], expected, "{link:?} → {full}");
             let others: Vec<usize> = (0..found.len())

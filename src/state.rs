@@ -3,12 +3,16 @@
 //! data. Views read them through read-only signals and change them only through their
 //! methods, so every write goes through the merge with other tabs and every failure is told.
 
+use crate::core::fsrs::Grade;
 use crate::core::gradebook::{TeacherData, TeacherDataError};
+use crate::core::highlights::{Colour, HighlightError, Span};
 use crate::core::merge::merge;
 use crate::core::profiles::{ProfileError, Profiles};
 use crate::core::progress::{AssignmentProgress, Progress, ProgressError};
 use crate::core::response::Response;
+use crate::core::review::{Item, ReviewCard};
 use crate::platform::{dom, storage};
+use lectern_content::Reading;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -214,6 +218,98 @@ impl Store {
         self.save();
         // Once the student has started, ask the browser not to clear their data under pressure.
         storage::request_persistence_once();
+    }
+
+    /// Changes the progress through one of the core's methods and saves it; returns what the
+    /// method returned.
+    fn change<R>(&self, change: impl FnOnce(&mut Progress) -> R) -> R {
+        let mut result = None;
+        self.set_progress.update(|p| result = Some(change(p)));
+        self.save();
+        result.expect("update runs its closure")
+    }
+
+    /// A check in free study: the answer, and the review queue (see `core::review`).
+    pub fn record_study_check(
+        &self,
+        reading: &str,
+        question: &str,
+        response: Response,
+        score: f32,
+        hinted: bool,
+    ) {
+        let now = dom::now_ms();
+        self.change(|p| {
+            p.record_study_check(
+                reading,
+                question,
+                response,
+                score,
+                hinted,
+                now,
+                dom::today(),
+            )
+        });
+        storage::request_persistence_once();
+    }
+
+    /// The student opened a glossary term's definition in free study.
+    pub fn look_up_term(&self, reading: &str, term: &str) {
+        let already = self.progress.with_untracked(|p| {
+            p.reading(reading)
+                .is_some_and(|r| r.review.terms.contains_key(term))
+        });
+        if !already {
+            self.change(|p| p.look_up_term(reading, term, dom::now_ms(), dom::today()));
+        }
+    }
+
+    /// After a hand-in: the assignment's missed questions join the review queue.
+    pub fn queue_handed_in(&self, assignment: &crate::core::assignment::Assignment) {
+        self.change(|p| p.queue_handed_in(assignment, dom::today()));
+    }
+
+    /// A review on the Review screen; returns the item's new schedule.
+    pub fn record_review(&self, reading: &str, item: &Item, grade: Grade) -> Option<ReviewCard> {
+        self.change(|p| p.record_review(reading, item, grade, dom::now_ms(), dom::today()))
+    }
+
+    /// A new highlight, under a fresh id; refused (changing nothing) with the reason.
+    pub fn add_highlight(
+        &self,
+        reading: &Reading,
+        span: &Span,
+        colour: Colour,
+        note: &str,
+    ) -> Result<(), HighlightError> {
+        let id = format!("h{:08x}{:08x}", dom::random_u32(), dom::random_u32());
+        let now = dom::now_ms();
+        // Made on a copy, so a refusal neither changes nor saves anything.
+        let mut progress = self.progress.get_untracked();
+        progress.add_highlight(reading, &id, span, colour, note, now)?;
+        self.set_progress.set(progress);
+        self.save();
+        Ok(())
+    }
+
+    /// Changes a highlight's colour and note.
+    pub fn edit_highlight(
+        &self,
+        reading: &str,
+        id: &str,
+        colour: Colour,
+        note: &str,
+    ) -> Result<(), HighlightError> {
+        let mut progress = self.progress.get_untracked();
+        progress.edit_highlight(reading, id, colour, note, dom::now_ms())?;
+        self.set_progress.set(progress);
+        self.save();
+        Ok(())
+    }
+
+    /// Removes a highlight and its note.
+    pub fn remove_highlight(&self, reading: &str, id: &str) {
+        self.change(|p| p.remove_highlight(reading, id, dom::now_ms()));
     }
 
     /// Changes a reading setting (theme, text size) of the current profile and saves it.

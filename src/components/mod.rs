@@ -7,7 +7,10 @@ pub mod countdown;
 pub mod field;
 pub mod focus;
 pub mod hand_in_result;
+pub mod highlight_note;
+pub mod highlight_tool;
 pub mod inputs;
+pub mod notes_list;
 pub mod page_title;
 pub mod progress_bar;
 #[cfg(feature = "teacher")]
@@ -15,6 +18,7 @@ pub mod qr_code;
 pub mod question_card;
 pub mod question_pair;
 pub mod read_aloud;
+pub mod review_question;
 pub mod route_focus;
 pub mod score_chart;
 #[cfg(feature = "teacher")]

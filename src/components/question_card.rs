@@ -46,9 +46,12 @@ pub fn QuestionCard(
         }
         latest
     });
+    let hint_open = RwSignal::new(false);
+    // Free study: the check also feeds the review queue, with whether the hint was open.
     let check = Callback::new(move |()| {
         card.check(|response, score| {
-            store.record_answer(&reading.id, &question.id, response, score)
+            let hinted = hint_open.get_untracked();
+            store.record_study_check(&reading.id, &question.id, response, score, hinted)
         })
     });
     // Part B: whether it counts follows Part A's first try, which may come after Part B's.
@@ -62,7 +65,6 @@ pub fn QuestionCard(
         })
     });
 
-    let hint_open = RwSignal::new(false);
     let card_id = question_anchor(&question.id);
     let hint_id = format!("{card_id}-hint");
     view! {

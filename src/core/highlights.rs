@@ -406,7 +406,7 @@ fn quote_of(pieces: &[Piece]) -> String {
 }
 
 /// The sentences of a section, in text order.
-fn section_sentences(section: &Section) -> Vec<&Sentence> {
+pub fn section_sentences(section: &Section) -> Vec<&Sentence> {
     section
         .paragraphs
         .iter()
@@ -436,7 +436,7 @@ fn byte_at(text: &str, offset: u32) -> usize {
 }
 
 /// Characters `start .. end` of `text`.
-fn chars(text: &str, start: u32, end: u32) -> &str {
+pub fn chars(text: &str, start: u32, end: u32) -> &str {
     &text[byte_at(text, start)..byte_at(text, end)]
 }
 

@@ -4,6 +4,7 @@ use crate::components::page_title::set_page_title;
 use crate::content::READINGS;
 use crate::core::assignment::Assignment;
 use crate::pages::reading::ReadingOverview;
+use crate::platform::dom;
 use crate::routes::Link;
 use crate::state::use_store;
 use lectern_content::Reading;
@@ -19,6 +20,7 @@ pub fn HomePage() -> impl IntoView {
     view! {
         {readings}
         <div class="page home-extras">
+            <ReviewsDue />
             <MyAssignments />
             <section aria-labelledby="teachers-heading" class="for-teachers">
                 <h2 id="teachers-heading">"For teachers"</h2>
@@ -34,6 +36,32 @@ pub fn HomePage() -> impl IntoView {
                 </p>
             </section>
         </div>
+    }
+}
+
+/// How many reviews are due today, and the way to the Review screen.
+#[component]
+fn ReviewsDue() -> impl IntoView {
+    let store = use_store();
+    let today = dom::today();
+    let count = move || {
+        store
+            .progress
+            .with(|p| p.reviews_today(READINGS, today).due.len())
+    };
+    view! {
+        <section aria-labelledby="review-heading" class="reviews-due">
+            <h2 id="review-heading">"Review"</h2>
+            <p>
+                {move || match count() {
+                    0 => "Nothing to review today.".to_string(),
+                    1 => "1 review due today. ".to_string(),
+                    n => format!("{n} reviews due today. "),
+                }} <Show when=move || { count() > 0 }>
+                    <A href=Link::Review.url()>"Start reviewing"</A>
+                </Show>
+            </p>
+        </section>
     }
 }
 

@@ -6,10 +6,12 @@ pub mod data;
 pub mod gradebook;
 pub mod home;
 pub mod not_found;
+pub mod notes;
 pub mod practice;
 pub mod profiles;
 pub mod reading;
 pub mod results;
+pub mod review;
 pub mod section;
 pub mod settings;
 #[cfg(feature = "teacher")]

@@ -150,6 +150,8 @@ pub fn ReadingOverview(reading: &'static Reading) -> impl IntoView {
                 </ol>
                 <p>
                     <A href=Link::Results(&reading.id).url()>"See your results"</A>
+                    " · "
+                    <A href=Link::Notes(&reading.id).url()>"My notes"</A>
                 </p>
             </section>
         </article>

@@ -1,6 +1,8 @@
 //! A section: its text, comfortable to read, then its questions, then the way on.
 
 use crate::components::field::field;
+use crate::components::highlight_tool::{Annotating, HighlightTool};
+use crate::components::notes_list::PrintNotes;
 use crate::components::page_title::set_page_title;
 use crate::components::question_card::QuestionCard;
 use crate::components::question_pair::question_units;
@@ -49,6 +51,7 @@ fn SectionView(reading: &'static Reading, section: &'static Section) -> impl Int
         .unwrap_or(0);
 
     let highlighted = RwSignal::new(Vec::<String>::new());
+    let annotating = Annotating::new(reading, section);
     let show_evidence = show_evidence(highlighted);
     // Arriving from elsewhere with a question's evidence to show, or a link to a question.
     let evidence = evidence_from_query();
@@ -91,15 +94,21 @@ fn SectionView(reading: &'static Reading, section: &'static Section) -> impl Int
                 label=format!("Read aloud: {}", section.heading)
                 with_speed=true
             />
+            <HighlightTool tool=annotating />
             <div class="reading-text">
-                <SectionText reading=reading section=section highlighted=highlighted />
+                <SectionText
+                    reading=reading
+                    section=section
+                    highlighted=highlighted
+                    annotating=annotating
+                />
                 <p class="text-note">
                     "Underlined words have a short explanation: select one to show it."
                 </p>
             </div>
             <section class="questions" aria-labelledby="questions-heading">
                 <h2 id="questions-heading">"Questions"</h2>
-                <PrintWorksheet />
+                <PrintWorksheet reading=reading section=section />
                 {cards}
             </section>
             <nav class="section-nav" aria-label="Sections">
@@ -152,7 +161,8 @@ fn SectionView(reading: &'static Reading, section: &'static Section) -> impl Int
 
 /// "Print worksheet": the text and its questions on paper, with the answer key only if asked.
 #[component]
-fn PrintWorksheet() -> impl IntoView {
+fn PrintWorksheet(reading: &'static Reading, section: &'static Section) -> impl IntoView {
+    let with_notes = RwSignal::new(false);
     let with_key = RwSignal::new(false);
     // The print styles read it from the page's root.
     let switch = field(
@@ -173,6 +183,13 @@ fn PrintWorksheet() -> impl IntoView {
                 <input type="checkbox" bind:checked=switch />
                 " Include the answer key"
             </label>
+            <label class="answer-key-switch">
+                <input type="checkbox" bind:checked=with_notes />
+                " Include my notes"
+            </label>
         </div>
+        <Show when=move || with_notes.get()>
+            <PrintNotes reading=reading section=section />
+        </Show>
     }
 }

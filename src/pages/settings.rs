@@ -4,7 +4,9 @@
 
 use crate::components::page_title::set_page_title;
 use crate::components::setting_controls::{SettingCheckbox, SettingSelect};
-use crate::core::settings::{LineSpacing, ReadAloudSpeed, Settings, TextSize, Theme};
+use crate::core::settings::{
+    LineSpacing, ReadAloudSpeed, ReviewsPerDay, Settings, TextSize, Theme,
+};
 use crate::state::use_store;
 use leptos::prelude::*;
 
@@ -58,6 +60,18 @@ pub fn SettingsPage() -> impl IntoView {
                 />
                 <p class="setting-description">
                     "Sections and questions have a Read aloud button when this browser has a voice to read with."
+                </p>
+            </section>
+            <section class="settings-group" aria-labelledby="settings-review-heading">
+                <h2 id="settings-review-heading">"Review"</h2>
+                <SettingSelect
+                    label="Reviews a day"
+                    id="setting-reviews-per-day"
+                    get=|s: &Settings| s.reviews_per_day
+                    set=|s: &mut Settings, v: ReviewsPerDay| s.reviews_per_day = v
+                />
+                <p class="setting-description">
+                    "At most this many questions and words come back for review each day; the rest wait for the next day."
                 </p>
             </section>
             <section class="settings-group" aria-labelledby="settings-sample-heading">

@@ -139,6 +139,12 @@ pub fn local_date(ms: f64) -> String {
     dates::date_text(ms, utc_offset_minutes(ms))
 }
 
+/// A time shifted by the device's offset from UTC, so that its UTC calendar date is the
+/// device's date (for dating a file by the student's day).
+pub fn local_ms(ms: f64) -> f64 {
+    ms + f64::from(utc_offset_minutes(ms)) * 60_000.0
+}
+
 /// The device's offset from UTC at a time (it changes with daylight saving), in minutes east.
 fn utc_offset_minutes(ms: f64) -> i32 {
     // JavaScript counts it the other way round (UTC minus local).

@@ -5,6 +5,7 @@ pub mod dom;
 pub mod files;
 pub mod js_error;
 pub mod scorm;
+pub mod selection;
 pub mod service_worker;
 pub mod speech;
 pub mod storage;

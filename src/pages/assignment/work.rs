@@ -210,5 +210,7 @@ fn hand_in(store: Store, assignment: &Assignment, reading: &'static Reading, aut
             code: result.to_code(),
         });
     });
+    // Only now, handed in, do its missed questions join the review queue.
+    store.queue_handed_in(assignment);
     request_animation_frame(dom::focus_main_heading);
 }

@@ -17,6 +17,8 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
  */
 export const SCREENS = [
   { name: 'home', url: '/', ready: (page) => page.getByRole('heading', { level: 1 }) },
+  { name: 'review, nothing due', url: '/review', ready: (page) => page.getByRole('heading', { name: 'Nothing to review today' }) },
+  { name: 'my notes, none yet', url: '/read/adversaries-to-allies/notes', ready: (page) => page.getByText('No highlights or notes yet.') },
   { name: 'settings', url: '/settings', ready: (page) => page.getByLabel('Line spacing') },
   { name: 'profiles', url: '/profiles', ready: (page) => page.getByLabel('Add someone: name') },
   { name: 'your data', url: '/data', ready: (page) => page.getByRole('button', { name: 'Download backup' }) },
