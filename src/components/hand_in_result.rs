@@ -7,7 +7,7 @@ use crate::components::focus::ElementRef;
 use crate::components::page_title::set_page_title;
 use crate::components::question_pair::question_units;
 use crate::components::status_message::{save_file, StatusMessage};
-use crate::core::answer_key::{answer_key, response_text};
+use crate::core::answer_key::{answer_for_student, response_text};
 use crate::core::assignment::Assignment;
 use crate::core::durations::duration_text;
 use crate::core::grading::grade;
@@ -191,15 +191,16 @@ fn ReportQuestion(
         || "(no answer)".to_string(),
         |r| response_text(reading, question, &r.response),
     );
+    // The words only: the style sheet puts the icon (✓ or ✗) before them, as on a study card.
     let (verdict, class) = match score {
-        None => ("✗ Not answered".to_string(), "verdict incorrect"),
+        None => ("Not answered".to_string(), "verdict incorrect"),
         Some(_) if part_a_right == Some(false) => (
-            "✗ Not counted: Part B counts only when Part A is right".to_string(),
+            "Not counted: Part B counts only when Part A is right".to_string(),
             "verdict incorrect",
         ),
-        Some(100) => ("✓ Correct".to_string(), "verdict correct"),
-        Some(0) => ("✗ Not right".to_string(), "verdict incorrect"),
-        Some(p) => (format!("◐ Partly right: {p}%"), "verdict incorrect"),
+        Some(100) => ("Correct".to_string(), "verdict correct"),
+        Some(0) => ("Not right".to_string(), "verdict incorrect"),
+        Some(p) => (format!("Partly right: {p}%"), "verdict incorrect"),
     };
     let feedback = record
         .map(|r| grade(question, &r.response).feedback)
@@ -222,7 +223,7 @@ fn ReportQuestion(
                         </ul>
                         <p>
                             <strong>"Answer: "</strong>
-                            {answer_key(reading, question)}
+                            {answer_for_student(reading, question)}
                         </p>
                     }
                 })}

@@ -1,5 +1,11 @@
-//! A bar chart (scores per section, or how many students scored in each band), drawn as inline SVG. The chart is a picture of the table
-//! shown with it (its text equivalent), so it is hidden from screen readers, which read the table.
+//! A bar chart (scores per section, or how many students scored in each band). The chart is a
+//! picture of the table shown with it (its text equivalent), so it is hidden from screen
+//! readers, which read the table.
+//!
+//! Labels and values are HTML text in a CSS grid, each in a cell of its own, so they wrap and
+//! follow the student's text size instead of running into the bars (an SVG `<text>` cannot
+//! wrap and scales with the drawing); each bar is a small SVG, since the page's policy allows
+//! no style attributes to set a width.
 
 use leptos::prelude::*;
 
@@ -11,69 +17,39 @@ pub struct Bar {
     pub value: String,
 }
 
-impl Bar {
-    /// A bar whose value is its percentage.
-    pub fn percent(label: impl Into<String>, percent: u32) -> Bar {
-        Bar {
-            label: label.into(),
-            percent,
-            value: format!("{percent}%"),
-        }
-    }
-}
-
-const BAR_HEIGHT: u32 = 28;
-const GAP: u32 = 12;
-const LABEL_WIDTH: u32 = 190;
-const CHART_WIDTH: u32 = 600;
-
-/// Horizontal bars, one per section, 0–100%.
+/// Horizontal bars, 0–100%, each with its label and value (see `.score-chart` in the style
+/// sheet: the label above its bar on a narrow screen, beside it on a wide one).
 #[component]
 pub fn ScoreChart(
     /// The bars, top to bottom.
     bars: Vec<Bar>,
 ) -> impl IntoView {
-    let height = bars.len() as u32 * (BAR_HEIGHT + GAP);
-    let plot = CHART_WIDTH - LABEL_WIDTH - 50;
     view! {
-        <svg
-            class="score-chart"
-            viewBox=format!("0 0 {CHART_WIDTH} {height}")
-            aria-hidden="true"
-            focusable="false"
-        >
+        <div class="score-chart" aria-hidden="true">
             {bars
                 .into_iter()
-                .enumerate()
-                .map(|(i, bar)| {
-                    let y = i as u32 * (BAR_HEIGHT + GAP);
-                    let width = plot * bar.percent.min(100) / 100;
+                .map(|bar| {
                     view! {
-                        <text class="chart-label" x="0" y=y + BAR_HEIGHT * 2 / 3>
-                            {bar.label}
-                        </text>
-                        <rect
-                            class="chart-track"
-                            x=LABEL_WIDTH
-                            y=y
-                            width=plot
-                            height=BAR_HEIGHT
-                            rx="4"
-                        ></rect>
-                        <rect
-                            class="chart-bar"
-                            x=LABEL_WIDTH
-                            y=y
-                            width=width
-                            height=BAR_HEIGHT
-                            rx="4"
-                        ></rect>
-                        <text class="chart-value" x=LABEL_WIDTH + plot + 8 y=y + BAR_HEIGHT * 2 / 3>
-                            {bar.value}
-                        </text>
+                        <div class="chart-row">
+                            <span class="chart-label">{bar.label}</span>
+                            <svg
+                                class="chart-track-box"
+                                viewBox="0 0 100 10"
+                                preserveAspectRatio="none"
+                                focusable="false"
+                            >
+                                <rect class="chart-track" width="100" height="10"></rect>
+                                <rect
+                                    class="chart-bar"
+                                    width=bar.percent.min(100)
+                                    height="10"
+                                ></rect>
+                            </svg>
+                            <span class="chart-value">{bar.value}</span>
+                        </div>
                     }
                 })
                 .collect_view()}
-        </svg>
+        </div>
     }
 }

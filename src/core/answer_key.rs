@@ -1,4 +1,5 @@
-//! The answer key in words, for the printed worksheet (shown only when the teacher asks for it).
+//! The answer key in words, for the printed worksheet (shown only when the teacher asks for it),
+//! the result file, and (shorter) the student's report after handing in.
 
 use crate::core::grading::correct_response;
 use crate::core::response::Response;
@@ -44,6 +45,20 @@ pub fn answer_key(reading: &Reading, question: &Question) -> String {
             .map(|b| b.accepted.first().map_or("", |a| a.as_ref()))
             .collect::<Vec<_>>()
             .join("; "),
+    }
+}
+
+/// The right answer as the student's report after handing in shows it: as [`answer_key`],
+/// except that a short answer gives its first accepted wording and how many more count, not
+/// every variant a teacher accepts (some have dozens, a wall of text to a student).
+pub fn answer_for_student(reading: &Reading, question: &Question) -> String {
+    match &question.answer {
+        Answer::ShortAnswer { accepted, .. } if accepted.len() > 1 => {
+            let others = accepted.len() - 1;
+            let wordings = if others == 1 { "wording" } else { "wordings" };
+            format!("{} ({others} other {wordings} accepted too)", accepted[0])
+        }
+        _ => answer_key(reading, question),
     }
 }
 
@@ -176,6 +191,32 @@ mod tests {
                 assert!(!key.contains("s-"), "{} key shows an id: {key}", q.id);
             }
         }
+    }
+
+    #[test]
+    fn a_student_reads_one_wording_of_a_short_answer_and_how_many_more_count() {
+        let reading = &READINGS[0];
+        let mut checked = 0;
+        for q in reading.questions.iter() {
+            let brief = answer_for_student(reading, q);
+            match &q.answer {
+                Answer::ShortAnswer { accepted, .. } if accepted.len() > 1 => {
+                    let others = accepted.len() - 1;
+                    let wordings = if others == 1 { "wording" } else { "wordings" };
+                    assert_eq!(
+                        brief,
+                        format!("{} ({others} other {wordings} accepted too)", accepted[0])
+                    );
+                    assert!(!brief.contains(" / "), "{}", q.id);
+                    checked += 1;
+                }
+                _ => assert_eq!(brief, answer_key(reading, q), "{}", q.id),
+            }
+        }
+        assert!(
+            checked > 0,
+            "the bundled reading has short answers with variants"
+        );
     }
 
     #[test]

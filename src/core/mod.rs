@@ -28,6 +28,7 @@ pub mod scorm;
 pub mod settings;
 pub mod shuffle;
 pub mod slug;
+pub mod standing;
 pub mod xml;
 pub mod zip;
 

@@ -1,9 +1,11 @@
 //! Results: the first-try score per section and overall, as a table and a chart, the questions
-//! missed with links back to them, and a way to practise just those.
+//! missed with links back to them, and a way to practise just those. Mid-way, a section not
+//! started says so and a started one is scored over what was answered (`core::standing`).
 
 use crate::components::page_title::set_page_title;
 use crate::components::score_chart::{Bar, ScoreChart};
 use crate::core::progress::{missed_questions, tally};
+use crate::core::standing::Standing;
 use crate::pages::not_found::NotFound;
 use crate::routes::{reading_from_route, Link};
 use crate::state::use_store;
@@ -34,6 +36,7 @@ fn Results(reading: &'static Reading) -> impl IntoView {
             .iter()
             .map(|s| {
                 let t = tally(reading, p.as_ref(), Some(&s.id));
+                let standing = Standing::of(&t);
                 view! {
                     <tr>
                         <th scope="row">
@@ -45,7 +48,7 @@ fn Results(reading: &'static Reading) -> impl IntoView {
                         </th>
                         <td>{format!("{} of {}", t.answered, t.questions)}</td>
                         <td>{format!("{} of {}", t.right_first_time, t.questions)}</td>
-                        <td>{format!("{}%", t.percent())}</td>
+                        <td>{standing.score()}</td>
                     </tr>
                 }
             })
@@ -75,7 +78,7 @@ fn Results(reading: &'static Reading) -> impl IntoView {
                             <td>
                                 {format!("{} of {}", overall.right_first_time, overall.questions)}
                             </td>
-                            <td class="overall-score">{format!("{}%", overall.percent())}</td>
+                            <td class="overall-score">{Standing::of(&overall).score()}</td>
                         </tr>
                     </tfoot>
                 </table>
@@ -88,10 +91,12 @@ fn Results(reading: &'static Reading) -> impl IntoView {
             .sections
             .iter()
             .map(|s| {
-                Bar::percent(
-                    s.heading.to_string(),
-                    tally(reading, p.as_ref(), Some(&s.id)).percent(),
-                )
+                let standing = Standing::of(&tally(reading, p.as_ref(), Some(&s.id)));
+                Bar {
+                    label: s.heading.to_string(),
+                    percent: standing.bar_percent(),
+                    value: standing.score(),
+                }
             })
             .collect::<Vec<_>>();
         view! { <ScoreChart bars=bars /> }
@@ -138,6 +143,9 @@ fn Results(reading: &'static Reading) -> impl IntoView {
                 <A href=Link::Reading(&reading.id).url()>{reading.title.as_ref()}</A>
             </nav>
             <h1>"Your results"</h1>
+            <p class="overall-standing">
+                {move || Standing::of(&tally(reading, progress().as_ref(), None)).summary()}
+            </p>
             {table}
             <figure class="chart">
                 {chart} <figcaption>"Score per section, as in the table above."</figcaption>

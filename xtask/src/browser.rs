@@ -78,3 +78,29 @@ pub fn is_root() -> bool {
     }
     cmd::output(Command::new("id").arg("-u")).is_some_and(|out| out.trim() == "0")
 }
+
+/// A command from a Debian package that the end-to-end tests run (`pdftotext` from
+/// `poppler-utils`, which reads the printed worksheet's PDF page by page). Installed with
+/// apt-get when missing and we are root, as Chromium is; otherwise a clear error.
+pub fn ensure_debian_command(command: &str, package: &str) -> Result<(), String> {
+    if cmd::on_path(command) {
+        ui::info("tools", &format!("{command}: on PATH"));
+        return Ok(());
+    }
+    if !(is_root() && cmd::on_path("apt-get")) {
+        return Err(format!(
+            "{command} missing: install the Debian package `{package}` \
+             (as root: apt-get install -y {package}), then rerun"
+        ));
+    }
+    ui::info(
+        "tools",
+        &format!("{command} missing: installing {package} with apt-get…"),
+    );
+    apt_install(&[package])?;
+    if cmd::on_path(command) {
+        Ok(())
+    } else {
+        Err(format!("apt-get finished but {command} is still missing"))
+    }
+}

@@ -97,7 +97,8 @@ pub fn test(ctx: &Ctx, args: &[String]) -> ExitCode {
 fn ensure_tools(ctx: &Ctx) -> Result<(), String> {
     ctx.tools.ensure(&ctx.root)?;
     browser::ensure_chromium()?;
-    crate::lms::ensure_xmllint()
+    crate::lms::ensure_xmllint()?;
+    browser::ensure_debian_command("pdftotext", "poppler-utils")
 }
 
 /// rustfmt, then leptosfmt for the `view!` bodies rustfmt skips (its defaults: rustfmt's

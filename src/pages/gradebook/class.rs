@@ -120,6 +120,7 @@ fn ClassTable(
     let file_name = assignment.with_value(|a| format!("lectern-gradebook-{}.csv", slug(&a.title)));
     let export = move |_| save_file(message, &file_name, &csv_text, "text/csv");
     let count = rows.len();
+    let results = if count == 1 { "result" } else { "results" };
     let question_count = assignment.with_value(|a| a.questions.len());
     // The student ID or school email, when the assignment asked for one.
     let id_header = assignment.with_value(|a| {
@@ -143,7 +144,7 @@ fn ClassTable(
             <table class="class-table">
                 <caption>
                     {format!(
-                        "{count} results, by name. Scores per question in percent; — for no answer.",
+                        "{count} {results}, by name. Scores per question in percent; — for no answer.",
                     )}
                 </caption>
                 <thead>

@@ -43,17 +43,26 @@ pub fn QuestionStats(stats: Vec<QuestionStat>, reading: &'static Reading) -> imp
     view! {
         <section aria-labelledby="questions-heading">
             <h2 id="questions-heading">"Questions, most missed first"</h2>
-            <table class="question-stats">
-                <thead>
-                    <tr>
-                        <th scope="col">"Question"</th>
-                        <th scope="col">"Prompt"</th>
-                        <th scope="col">"Fully right"</th>
-                        <th scope="col">"Average score"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
+            // Like the results table: on a narrow screen it scrolls sideways on its own, so
+            // the page does not; focusable, so the keyboard can scroll it.
+            <div
+                class="table-scroll"
+                tabindex="0"
+                role="region"
+                aria-labelledby="questions-heading"
+            >
+                <table class="question-stats">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Question"</th>
+                            <th scope="col">"Prompt"</th>
+                            <th scope="col">"Fully right"</th>
+                            <th scope="col">"Average score"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
         </section>
     }
 }
