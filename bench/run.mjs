@@ -74,7 +74,7 @@ function probe(selector) {
   Storage.prototype.setItem = function (key, value) {
     const start = performance.now();
     const result = setItem.call(this, key, value);
-    if (String(key).startsWith('lectern:progress')) {
+    if (String(key).startsWith('lectern:progress') || String(key).startsWith('lectern:changes')) {
       state.saves.push({ at: performance.now(), took: performance.now() - start, size: String(value).length });
     }
     return result;

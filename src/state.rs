@@ -6,6 +6,7 @@
 use crate::core::fsrs::Grade;
 use crate::core::gradebook::{TeacherData, TeacherDataError};
 use crate::core::highlights::{Colour, HighlightError, Span};
+use crate::core::journal::Changes;
 use crate::core::merge::merge;
 use crate::core::profiles::{ProfileError, Profiles};
 use crate::core::progress::{AssignmentProgress, Progress, ProgressError};
@@ -21,6 +22,23 @@ use std::fmt;
 pub const PROGRESS_KEY: &str = "lectern:progress:default";
 /// The key of the list of profiles.
 pub const PROFILES_KEY: &str = "lectern:profiles";
+
+/// From this length of the whole stored progress (in bytes of JSON), a save writes only what
+/// changed since it was last written whole ([`Changes`], under [`Profiles::changes_key`]);
+/// below it, writing it whole costs a few milliseconds and is simpler.
+pub const CHANGES_FROM: usize = 32 * 1024;
+/// Once what changed would be longer than this, the save writes the progress whole again.
+pub const CHANGES_UP_TO: usize = 16 * 1024;
+
+/// What this tab knows of the stored progress of the current profile: the progress as last
+/// written whole (or read at start), its length, and the text of the changes last written or
+/// read, so that a save can tell when another tab has written changes since.
+#[derive(Clone, Debug, Default)]
+struct Saved {
+    whole: Progress,
+    whole_len: usize,
+    changes: Option<String>,
+}
 
 /// Whether progress is being kept, and if not, why: shown to the student in plain words.
 #[derive(Clone, Debug, PartialEq)]
@@ -104,6 +122,7 @@ pub struct Store {
     set_profiles: WriteSignal<Profiles>,
     set_progress: WriteSignal<Progress>,
     set_storage: WriteSignal<StorageState>,
+    saved: StoredValue<Saved>,
 }
 
 impl Store {
@@ -112,7 +131,7 @@ impl Store {
         let profiles = storage::read(PROFILES_KEY)
             .and_then(|text| Profiles::from_json(&text))
             .unwrap_or_default();
-        let (progress, state) = load_progress(&Profiles::progress_key(&profiles.current));
+        let (progress, state, saved) = load_progress(&profiles.current);
         let (profiles, set_profiles) = signal(profiles);
         let (progress, set_progress) = signal(progress);
         let (storage, set_storage) = signal(state);
@@ -123,6 +142,7 @@ impl Store {
             set_profiles,
             set_progress,
             set_storage,
+            saved: StoredValue::new(saved),
         }
     }
 
@@ -130,6 +150,12 @@ impl Store {
     fn key(&self) -> String {
         self.profiles
             .with_untracked(|p| Profiles::progress_key(&p.current().id))
+    }
+
+    /// The storage key of what changed in the current profile's progress.
+    fn changes_key(&self) -> String {
+        self.profiles
+            .with_untracked(|p| Profiles::changes_key(&p.current().id))
     }
 
     /// Changes the profiles (add, rename, switch, remove) and saves the list. A refused change
@@ -152,7 +178,8 @@ impl Store {
         let after = profiles.current().id.clone();
         self.set_profiles.set(profiles);
         if after != before {
-            let (progress, state) = load_progress(&Profiles::progress_key(&after));
+            let (progress, state, saved) = load_progress(&after);
+            self.saved.set_value(saved);
             self.set_progress.set(progress);
             self.set_storage.set(state);
         }
@@ -163,18 +190,65 @@ impl Store {
         let result = self.update_profiles(|p| p.remove(id));
         if !matches!(result, Err(ProfilesError::Refused(_))) {
             storage::remove(&Profiles::progress_key(id));
+            storage::remove(&Profiles::changes_key(id));
         }
         result
     }
 
     /// Writes the current progress, if it may; records a failure for the notice. Another tab
     /// may have saved since this one last read: its answers are merged in first (newest answer
-    /// per question wins), so neither tab's are lost; a newer version's data is never written over.
+    /// per question wins), so neither tab's are lost; a newer version's data is never written
+    /// over. A large progress is written as what changed since it was last written whole
+    /// ([`Changes`]), until that grows past [`CHANGES_UP_TO`].
     fn save(&self) {
-        let state = self.storage.get_untracked();
-        if !state.may_write() {
+        if !self.storage.get_untracked().may_write() {
             return;
         }
+        if self.saved.with_value(|s| s.whole_len) >= CHANGES_FROM {
+            match self.save_changes() {
+                Saving::Done => return,
+                Saving::Whole => {}
+            }
+        }
+        self.save_whole();
+    }
+
+    /// Writes what changed since the progress was last written whole, after merging the
+    /// changes another tab wrote since this one last read them; or says to write it whole.
+    fn save_changes(&self) -> Saving {
+        let key = self.changes_key();
+        let stored = storage::read(&key);
+        let known = self.saved.with_value(|s| s.changes == stored);
+        if !known {
+            match stored.as_deref().map(Changes::from_json) {
+                None => {}
+                Some(Ok(theirs)) => self.merge_in(&theirs.as_progress()),
+                Some(Err(ProgressError::Newer(version))) => {
+                    self.set_storage.set(StorageState::Newer(version));
+                    return Saving::Done;
+                }
+                // Kept aside (or left alone) by the whole write.
+                Some(Err(ProgressError::Corrupt(_))) => return Saving::Whole,
+            }
+        }
+        let json = self.progress.with_untracked(|ours| {
+            self.saved
+                .with_value(|s| Changes::between(ours, &s.whole).to_json())
+        });
+        if json.len() > CHANGES_UP_TO {
+            return Saving::Whole;
+        }
+        let written = storage::write(&key, &json);
+        if written.is_ok() {
+            self.saved.update_value(|s| s.changes = Some(json));
+        }
+        self.written(written);
+        Saving::Done
+    }
+
+    /// Writes the progress whole, after merging what another tab stored since (whole, and
+    /// changes); then the changes are folded in and their key removed.
+    fn save_whole(&self) {
         match storage::read(&self.key()).map(|text| Progress::from_json(&text)) {
             Some(Ok(stored)) => self.merge_in(&stored),
             Some(Err(ProgressError::Newer(version))) => {
@@ -184,14 +258,49 @@ impl Store {
             // Nothing stored yet, or unreadable text that was already kept aside at start.
             _ => {}
         }
+        let changes_key = self.changes_key();
+        if let Some(text) = storage::read(&changes_key) {
+            if self.saved.with_value(|s| s.changes.as_ref() != Some(&text)) {
+                match Changes::from_json(&text) {
+                    Ok(theirs) => self.merge_in(&theirs.as_progress()),
+                    Err(ProgressError::Newer(version)) => {
+                        self.set_storage.set(StorageState::Newer(version));
+                        return;
+                    }
+                    Err(ProgressError::Corrupt(_)) => match keep_aside(&text, "-changes") {
+                        Some(aside) => self.set_storage.set(StorageState::Quarantined(aside)),
+                        None => {
+                            self.set_storage.set(StorageState::Unreadable);
+                            return;
+                        }
+                    },
+                }
+            }
+        }
         self.write_progress();
     }
 
-    /// Writes the current progress under the current profile's key, and keeps the storage
-    /// state true to what happened (a write that works again clears a failure).
+    /// Writes the current progress whole under the current profile's key, and removes the
+    /// changes it now holds; keeps the storage state true to what happened (a write that
+    /// works again clears a failure).
     fn write_progress(&self) {
         let json = self.progress.with_untracked(Progress::to_json);
-        match storage::write(&self.key(), &json) {
+        let written = storage::write(&self.key(), &json);
+        if written.is_ok() {
+            storage::remove(&self.changes_key());
+            let whole = self.progress.get_untracked();
+            self.saved.set_value(Saved {
+                whole,
+                whole_len: json.len(),
+                changes: None,
+            });
+        }
+        self.written(written);
+    }
+
+    /// Keeps the storage state true to a write (one that works again clears a failure).
+    fn written(&self, result: Result<(), storage::WriteError>) {
+        match result {
             Ok(()) if self.storage.get_untracked() == StorageState::WriteFailed => {
                 self.set_storage.set(StorageState::Saving)
             }
@@ -321,7 +430,8 @@ impl Store {
     /// Replaces the progress (a restored backup, or "Delete my data") and saves it at once.
     pub fn replace_progress(&self, progress: Progress) {
         self.set_progress.set(progress);
-        // Written as is, not merged: a replacement must not bring back what it replaced.
+        // Written whole and as is, not merged, and what changed before is dropped: a
+        // replacement must not bring back what it replaced.
         if self.storage.get_untracked().may_write() {
             self.write_progress();
         }
@@ -343,6 +453,14 @@ impl Store {
                         theirs.current = current;
                     }
                     store.show_profiles(theirs);
+                }
+                return;
+            }
+            if key == store.changes_key() {
+                if let Ok(theirs) = Changes::from_json(&text) {
+                    store.merge_in(&theirs.as_progress());
+                    // Merged: the next save need not read them again.
+                    store.saved.update_value(|s| s.changes = Some(text));
                 }
                 return;
             }
@@ -379,11 +497,61 @@ impl Store {
     }
 }
 
-/// Reads one profile's progress, never losing what is there: unreadable data is copied aside
-/// before anything new is written, and data from a newer version is not touched.
-fn load_progress(key: &str) -> (Progress, StorageState) {
+/// What a save did: written (or refused, and said), or the progress must be written whole.
+enum Saving {
+    Done,
+    Whole,
+}
+
+/// Copies unreadable text aside under a key of its own; `None` if that could not be written.
+fn keep_aside(text: &str, what: &str) -> Option<String> {
+    let aside = format!("lectern:quarantine:{}{what}", dom::now_ms() as u64);
+    storage::write(&aside, text).ok().map(|()| aside)
+}
+
+/// Reads one profile's progress (whole, with what changed since), never losing what is there:
+/// unreadable data is copied aside before anything new is written, and data from a newer
+/// version is not touched.
+fn load_progress(profile: &str) -> (Progress, StorageState, Saved) {
+    let (whole, state, whole_len) = load_whole(&Profiles::progress_key(profile));
+    if matches!(state, StorageState::Unavailable | StorageState::Newer(_)) {
+        return (whole, state, Saved::default());
+    }
+    let Some(text) = storage::read(&Profiles::changes_key(profile)) else {
+        let saved = Saved {
+            whole: whole.clone(),
+            whole_len,
+            changes: None,
+        };
+        return (whole, state, saved);
+    };
+    let (progress, state) = match Changes::from_json(&text) {
+        Ok(changes) => (changes.apply(&whole), state),
+        Err(ProgressError::Newer(version)) => {
+            return (
+                Progress::new(),
+                StorageState::Newer(version),
+                Saved::default(),
+            )
+        }
+        Err(ProgressError::Corrupt(_)) => match keep_aside(&text, "-changes") {
+            // Kept aside: the next save writes over it.
+            Some(aside) => (whole.clone(), StorageState::Quarantined(aside)),
+            None => (whole.clone(), StorageState::Unreadable),
+        },
+    };
+    let saved = Saved {
+        whole,
+        whole_len,
+        changes: Some(text),
+    };
+    (progress, state, saved)
+}
+
+/// Reads one profile's whole progress, with the length of its text.
+fn load_whole(key: &str) -> (Progress, StorageState, usize) {
     if !storage::exposed() {
-        return (Progress::new(), StorageState::Unavailable);
+        return (Progress::new(), StorageState::Unavailable, 0);
     }
     // Exposed but refusing writes (full, or a browser that forbids them): read what is there,
     // and keep trying to save.
@@ -393,18 +561,17 @@ fn load_progress(key: &str) -> (Progress, StorageState) {
         StorageState::WriteFailed
     };
     match storage::read(key) {
-        None => (Progress::new(), writable),
+        None => (Progress::new(), writable, 0),
         Some(text) => match Progress::from_json(&text) {
-            Ok(progress) => (progress, writable),
-            Err(ProgressError::Newer(version)) => (Progress::new(), StorageState::Newer(version)),
-            Err(ProgressError::Corrupt(_)) => {
-                let aside = format!("lectern:quarantine:{}", dom::now_ms() as u64);
-                match storage::write(&aside, &text) {
-                    Ok(()) => (Progress::new(), StorageState::Quarantined(aside)),
-                    // Could not copy it aside: leave the original where it is.
-                    Err(_) => (Progress::new(), StorageState::Unreadable),
-                }
+            Ok(progress) => (progress, writable, text.len()),
+            Err(ProgressError::Newer(version)) => {
+                (Progress::new(), StorageState::Newer(version), 0)
             }
+            Err(ProgressError::Corrupt(_)) => match keep_aside(&text, "") {
+                Some(aside) => (Progress::new(), StorageState::Quarantined(aside), 0),
+                // Could not copy it aside: leave the original where it is.
+                None => (Progress::new(), StorageState::Unreadable, 0),
+            },
         },
     }
 }

@@ -16,6 +16,7 @@ pub mod gradebook;
 pub mod grading;
 pub mod handin;
 pub mod highlights;
+pub mod journal;
 pub mod limits;
 pub mod merge;
 pub mod normalize;

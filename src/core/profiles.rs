@@ -76,6 +76,12 @@ impl Profiles {
         format!("lectern:progress:{id}")
     }
 
+    /// The local-storage key of what changed in a profile's progress since it was last written
+    /// whole ([`crate::core::journal`]).
+    pub fn changes_key(id: &str) -> String {
+        format!("lectern:changes:{id}")
+    }
+
     pub fn current(&self) -> &Profile {
         self.list
             .iter()
