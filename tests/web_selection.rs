@@ -26,7 +26,11 @@ fn text() -> web_sys::Element {
 }
 
 fn piece(root: &web_sys::Element, selector: &str) -> web_sys::Node {
-    root.query_selector(selector).unwrap().unwrap().first_child().unwrap()
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap()
+        .first_child()
+        .unwrap()
 }
 
 fn at(sentence: &str, offset: u32) -> Anchor {
@@ -40,7 +44,12 @@ fn at(sentence: &str, offset: u32) -> Anchor {
 fn a_selection_inside_a_piece_counts_characters_not_utf16_units() {
     let root = text();
     let first = piece(&root, r#"[data-sentence="one"] [data-o="0"]"#);
-    let range = web_sys::window().unwrap().document().unwrap().create_range().unwrap();
+    let range = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .create_range()
+        .unwrap();
     // "Bees": the emoji is two UTF-16 units and one character.
     range.set_start(&first, 3).unwrap();
     range.set_end(&first, 7).unwrap();
@@ -59,7 +68,12 @@ fn a_selection_across_pieces_and_sentences() {
     let root = text();
     let mark = piece(&root, "mark");
     let last = piece(&root, r#"[data-o="9"]"#);
-    let range = web_sys::window().unwrap().document().unwrap().create_range().unwrap();
+    let range = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .create_range()
+        .unwrap();
     range.set_start(&mark, 6).unwrap();
     range.set_end(&last, 3).unwrap();
     assert_eq!(
@@ -82,7 +96,12 @@ fn an_end_inside_a_definition_counts_from_the_words_before_it() {
         .unwrap()
         .first_child()
         .unwrap();
-    let range = web_sys::window().unwrap().document().unwrap().create_range().unwrap();
+    let range = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .create_range()
+        .unwrap();
     range.set_start(&first, 6).unwrap();
     range.set_end(&definition, 4).unwrap();
     assert_eq!(

@@ -161,11 +161,7 @@ fn SentenceView(
                         let words = chars(text, start, end);
                         match s.marks.last() {
                             Some(&top) => view! {
-                                <mark
-                                    class="hl"
-                                    data-colour=drawn[top].colour.key()
-                                    data-o=start
-                                >
+                                <mark class="hl" data-colour=drawn[top].colour.key() data-o=start>
                                     {words}
                                 </mark>
                             }

@@ -19,6 +19,6 @@ pub fn StatusMessage(message: RwSignal<String>) -> impl IntoView {
 pub fn save_file(message: RwSignal<String>, name: &str, text: &str, mime: &str) {
     message.set(match files::download(name, text, mime) {
         Ok(()) => format!("Saved as {name}."),
-        Err(e) => format!("The file could not be saved: {e}."),
+        Err(e) => format!("{name} could not be saved: {e}."),
     });
 }

@@ -1,6 +1,6 @@
 //! What a browser's exception says, as text a person can read.
 //!
-//! Messages a student reads ("The backup could not be saved: …") name what the browser said
+//! Messages a student reads ("lectern-backup-….json could not be saved: …") name what the browser said
 //! without `{:?}`: a `JsValue`'s `Debug` prints wasm-bindgen's internal form (a stack trace
 //! included), and a release build may one day format `Debug` as nothing (`-Zfmt-debug=none`,
 //! docs/performance.md).

@@ -19,6 +19,8 @@ for (const colorScheme of ['light', 'dark']) {
     test.use({ colorScheme });
 
     test('every screen reached by its address passes axe', async ({ page }) => {
+      // One axe run per screen, and the study screens (My notes, Review) made the list longer.
+      test.setTimeout(90_000);
       for (const screen of SCREENS) {
         await page.goto(screen.url);
         await expect(screen.ready(page)).toBeVisible();

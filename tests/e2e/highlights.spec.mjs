@@ -140,14 +140,16 @@ test('My notes lists highlights in text order, keeps one no longer in the text, 
     await expect(tool(page).getByRole('status')).toContainText('Highlighted in yellow');
   }
   // One whose words the text no longer has (as if the content changed since).
-  await page.evaluate((readingId) => {
+  // Made from the second section's highlight (ids are random, so not simply the first one), so
+  // the first section's worksheet below prints its one note only.
+  await page.evaluate(([readingId, sectionId]) => {
     const key = 'lectern:progress:default';
     const progress = JSON.parse(localStorage.getItem(key));
     const highlights = progress.readings[readingId].highlights;
-    const [id, some] = Object.entries(highlights.items)[0];
+    const [id, some] = Object.entries(highlights.items).find(([, h]) => h.section === sectionId);
     highlights.items[`${id}-old`] = { ...some, quote: 'words that were cut from the text', note: 'kept anyway', created_at: 1, updated_at: 1 };
     localStorage.setItem(key, JSON.stringify(progress));
-  }, reading.id);
+  }, [reading.id, second.id]);
 
   await page.goto(`/read/${reading.id}`);
   await page.getByRole('link', { name: 'My notes' }).click();

@@ -56,7 +56,8 @@ window.startLms = (cmi) => {
   for (const name of ['LMSInitialize', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSFinish']) {
     const call = api[name];
     api[name] = (...args) => {
-      const result = call(...args);
+      // scorm-again's methods read \`this\`: called on the API, as a package calls them.
+      const result = call.apply(api, args);
       window.lmsLog.push({ name, args, result: String(result), error: api.LMSGetLastError() });
       return result;
     };

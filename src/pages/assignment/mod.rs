@@ -5,8 +5,8 @@
 //! session (`crate::lms_session`) tells the student about the LMS (`lms_notice.rs`).
 
 mod intro;
-mod student_id_field;
 mod lms_notice;
+mod student_id_field;
 mod work;
 
 use crate::components::hand_in_result::HandInResult;

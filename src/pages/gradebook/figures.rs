@@ -49,7 +49,7 @@ pub fn QuestionStats(stats: Vec<QuestionStat>, reading: &'static Reading) -> imp
                 class="table-scroll"
                 tabindex="0"
                 role="region"
-                aria-labelledby="questions-heading"
+                aria-label="Questions table (scrolls sideways)"
             >
                 <table class="question-stats">
                     <thead>
