@@ -90,16 +90,7 @@ impl Changes {
     /// Reads stored changes; anything that is not changes of a version this app knows is an
     /// error, so the caller can keep the text aside instead of overwriting it.
     pub fn from_json(text: &str) -> Result<Changes, ProgressError> {
-        #[derive(Deserialize)]
-        struct VersionOnly {
-            version: u32,
-        }
-        let version = serde_json::from_str::<VersionOnly>(text)
-            .map_err(|e| ProgressError::Corrupt(e.to_string()))?
-            .version;
-        if version > Progress::VERSION {
-            return Err(ProgressError::Newer(version));
-        }
+        Progress::known_version(text)?;
         serde_json::from_str(text).map_err(|e| ProgressError::Corrupt(e.to_string()))
     }
 }

@@ -224,10 +224,10 @@ impl Progress {
         serde_json::to_string(self).expect("progress always serializes")
     }
 
-    /// Reads stored progress and brings it up to the current version. Anything that is not
-    /// valid progress of a version this app knows is an error, so the caller can keep the text
-    /// aside instead of overwriting it.
-    pub fn from_json(text: &str) -> Result<Progress, ProgressError> {
+    /// The `version` of stored progress (or of anything stored in its format, such as
+    /// `core::journal`'s changes): unreadable text is `Corrupt`, a version newer than this
+    /// app's is `Newer`, so the caller keeps the text aside or leaves it alone.
+    pub fn known_version(text: &str) -> Result<u32, ProgressError> {
         #[derive(Deserialize)]
         struct VersionOnly {
             version: u32,
@@ -238,6 +238,14 @@ impl Progress {
         if version > Self::VERSION {
             return Err(ProgressError::Newer(version));
         }
+        Ok(version)
+    }
+
+    /// Reads stored progress and brings it up to the current version. Anything that is not
+    /// valid progress of a version this app knows is an error, so the caller can keep the text
+    /// aside instead of overwriting it.
+    pub fn from_json(text: &str) -> Result<Progress, ProgressError> {
+        Self::known_version(text)?;
         let progress: Progress =
             serde_json::from_str(text).map_err(|e| ProgressError::Corrupt(e.to_string()))?;
         Ok(progress.upgraded())
