@@ -16,6 +16,7 @@ import { answerRight, answerWrong } from '../tests/e2e/support/answer.mjs';
 import { loadReading } from '../tests/e2e/support/content.mjs';
 import { buildReferences } from './references.mjs';
 import { compressedSizes, serve } from './server.mjs';
+import { answerableAt, CPU_SLOWDOWN, LECTERN_READY, newPage, progressWith, SLOW_4G, timeSave } from './page.mjs';
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
@@ -27,10 +28,6 @@ const out = args.out ?? 'target/bench/samples.tsv';
 const lighthouseCount = Number(args.lighthouse ?? 3);
 const CHECKS = 100;
 
-// Lighthouse's mobile preset as DevTools applies it: slow 4G and a 4× slower CPU.
-const SLOW_4G = { offline: false, latency: 562.5, downloadThroughput: (1474.56 * 1024) / 8, uploadThroughput: (675 * 1024) / 8 };
-const CPU_SLOWDOWN = 4;
-
 const lines = [];
 const record = (subject, metric, values) => {
   const list = [values].flat().filter((v) => Number.isFinite(v));
@@ -38,67 +35,6 @@ const record = (subject, metric, values) => {
 };
 const meta = (key, value) => lines.push(`meta\t${key}\t${String(value).replaceAll(/[\t\n]/g, ' ')}`);
 const log = (message) => console.log(`[bench] ${message}`);
-
-/** Installed in every page before its scripts: notes when `selector` first matches (also
- *  inside shadow roots), keeps the wasm memory and times every progress write. */
-function probe(selector) {
-  const state = (window.__bench = { answerable: null, memory: null, saves: [] });
-  const roots = [];
-  const observer = new MutationObserver(() => check());
-  const check = () => {
-    if (state.answerable !== null) return;
-    if (document.querySelector(selector) || roots.some((root) => root.querySelector(selector))) {
-      state.answerable = performance.now();
-      observer.disconnect();
-    }
-  };
-  observer.observe(document, { childList: true, subtree: true, attributes: true });
-  document.addEventListener('DOMContentLoaded', check);
-  const attachShadow = Element.prototype.attachShadow;
-  Element.prototype.attachShadow = function (init) {
-    const root = attachShadow.call(this, init);
-    roots.push(root);
-    observer.observe(root, { childList: true, subtree: true, attributes: true });
-    return root;
-  };
-  const keep = (result) => {
-    const memory = (result?.instance ?? result)?.exports?.memory;
-    if (memory) state.memory = memory;
-    return result;
-  };
-  for (const name of ['instantiateStreaming', 'instantiate']) {
-    const original = WebAssembly[name];
-    if (original) WebAssembly[name] = (...a) => original.apply(WebAssembly, a).then(keep);
-  }
-  const setItem = Storage.prototype.setItem;
-  Storage.prototype.setItem = function (key, value) {
-    const start = performance.now();
-    const result = setItem.call(this, key, value);
-    if (String(key).startsWith('lectern:progress') || String(key).startsWith('lectern:changes')) {
-      state.saves.push({ at: performance.now(), took: performance.now() - start, size: String(value).length });
-    }
-    return result;
-  };
-}
-
-const LECTERN_READY = ['input', 'select', 'textarea'].map((tag) => `.question ${tag}:not([disabled])`).join(', ');
-
-async function newPage(browser, selector, throttled) {
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
-  await context.addInitScript(probe, selector);
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  const throttle = async () => {
-    if (!throttled) return;
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-  };
-  return { context, page, cdp, throttle };
-}
-
-const answerableAt = (page, timeout = 120_000) =>
-  page.waitForFunction(() => window.__bench?.answerable, null, { timeout, polling: 50 }).then((h) => h.jsonValue());
 
 async function memory(page, cdp) {
   await cdp.send('HeapProfiler.collectGarbage').catch(() => {});
@@ -195,25 +131,6 @@ async function checkTimes(browser, server, reading) {
   return { feedback, frame };
 }
 
-/** Stored progress with `count` answered questions of a generated reading (section 1 left free). */
-function progressWith(readingId, sections, count) {
-  const answers = {};
-  let n = 0;
-  for (let s = 2; s <= sections && n < count; s += 1) {
-    for (let q = 0; q < 10 && n < count; q += 1, n += 1) {
-      const response = [
-        { kind: 'choice', value: 'right' },
-        { kind: 'true-false', value: true },
-        { kind: 'choices', value: ['a', 'b'] },
-        { kind: 'text', value: String(s) },
-      ][q % 4];
-      const at = 1764320000000 + n * 1000;
-      answers[`s${s}-q${q}`] = { response, score: 1, tries: 1, first_try_correct: true, first_try_score: 1, first_answered_at: at, last_answered_at: at };
-    }
-  }
-  return JSON.stringify({ version: 1, readings: { [readingId]: { answers, sections_read: [], last_section: null } } });
-}
-
 /** Check on one question with `count` answers already stored: click → progress written. */
 async function saveTime(browser, server, sections, count) {
   const id = `generated-${sections}`;
@@ -225,13 +142,7 @@ async function saveTime(browser, server, sections, count) {
     await page.goto(`${server.url}read/${id}/section/s1`);
     await answerableAt(page);
     await page.locator('#q-s1-q0').getByLabel('1 boats', { exact: true }).check();
-    return await page.evaluate(() => {
-      const before = window.__bench.saves.length;
-      const start = performance.now();
-      document.querySelector('#q-s1-q0 .question-actions .primary').click();
-      const save = window.__bench.saves[before];
-      return save ? { total: save.at - start, write: save.took, size: save.size } : null;
-    });
+    return await timeSave(page, 's1-q0');
   } finally {
     await context.close();
   }

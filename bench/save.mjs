@@ -2,99 +2,17 @@
 // changed"): with 10 answers stored (the whole progress), with 2,000 (what changed), and with
 // 2,000 and changes that reach 16 KB with this answer (the whole progress again, as every save
 // did before issue 15's part 3). On the essay's release build: a save's cost depends on the
-// stored progress, not on the reading. The helpers are those of bench/run.mjs.
+// stored progress, not on the reading. The page helpers are bench/page.mjs, shared with run.mjs.
 //
 //   cargo xtask dist && node bench/save.mjs [RUNS] [DIST]
 
 import { chromium } from '@playwright/test';
 import { launchOptions } from '../tests/e2e/chromium.mjs';
 import { serve } from './server.mjs';
+import { answerableAt, LECTERN_READY, newPage, progressWith, timeSave } from './page.mjs';
 import { answerRight } from '../tests/e2e/support/answer.mjs';
 import { loadReading } from '../tests/e2e/support/content.mjs';
 const reading = loadReading('adversaries-to-allies');
-const SLOW_4G = {}; const CPU_SLOWDOWN = 1;
-function probe(selector) {
-  const state = (window.__bench = { answerable: null, memory: null, saves: [] });
-  const roots = [];
-  const observer = new MutationObserver(() => check());
-  const check = () => {
-    if (state.answerable !== null) return;
-    if (document.querySelector(selector) || roots.some((root) => root.querySelector(selector))) {
-      state.answerable = performance.now();
-      observer.disconnect();
-    }
-  };
-  observer.observe(document, { childList: true, subtree: true, attributes: true });
-  document.addEventListener('DOMContentLoaded', check);
-  const attachShadow = Element.prototype.attachShadow;
-  Element.prototype.attachShadow = function (init) {
-    const root = attachShadow.call(this, init);
-    roots.push(root);
-    observer.observe(root, { childList: true, subtree: true, attributes: true });
-    return root;
-  };
-  const keep = (result) => {
-    const memory = (result?.instance ?? result)?.exports?.memory;
-    if (memory) state.memory = memory;
-    return result;
-  };
-  for (const name of ['instantiateStreaming', 'instantiate']) {
-    const original = WebAssembly[name];
-    if (original) WebAssembly[name] = (...a) => original.apply(WebAssembly, a).then(keep);
-  }
-  const setItem = Storage.prototype.setItem;
-  Storage.prototype.setItem = function (key, value) {
-    const start = performance.now();
-    const result = setItem.call(this, key, value);
-    if (String(key).startsWith('lectern:progress') || String(key).startsWith('lectern:changes')) {
-      state.saves.push({ at: performance.now(), took: performance.now() - start, size: String(value).length });
-    }
-    return result;
-  };
-}
-
-
-const LECTERN_READY = ['input', 'select', 'textarea'].map((tag) => `.question ${tag}:not([disabled])`).join(', ');
-
-
-async function newPage(browser, selector, throttled) {
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
-  await context.addInitScript(probe, selector);
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  const throttle = async () => {
-    if (!throttled) return;
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-  };
-  return { context, page, cdp, throttle };
-}
-
-
-const answerableAt = (page, timeout = 120_000) =>
-  page.waitForFunction(() => window.__bench?.answerable, null, { timeout, polling: 50 }).then((h) => h.jsonValue());
-
-
-function progressWith(readingId, sections, count) {
-  const answers = {};
-  let n = 0;
-  for (let s = 2; s <= sections && n < count; s += 1) {
-    for (let q = 0; q < 10 && n < count; q += 1, n += 1) {
-      const response = [
-        { kind: 'choice', value: 'right' },
-        { kind: 'true-false', value: true },
-        { kind: 'choices', value: ['a', 'b'] },
-        { kind: 'text', value: String(s) },
-      ][q % 4];
-      const at = 1764320000000 + n * 1000;
-      answers[`s${s}-q${q}`] = { response, score: 1, tries: 1, first_try_correct: true, first_try_score: 1, first_answered_at: at, last_answered_at: at };
-    }
-  }
-  return JSON.stringify({ version: 1, readings: { [readingId]: { answers, sections_read: [], last_section: null } } });
-}
-
-
 let L = 1000;
 function bigChanges(readingId) {
   const answers = {};
@@ -119,13 +37,7 @@ async function saveTime(browser, server, sections, count, whole) {
     if (whole === 'probe') return { jlen };
     if (whole) console.log(`changes before the click: ${jlen} chars`);
     await answerRight(page, reading, q);
-    return await page.evaluate((qid) => {
-      const before = window.__bench.saves.length;
-      const start = performance.now();
-      document.querySelector(`#q-${qid} .question-actions .primary`).click();
-      const save = window.__bench.saves[before];
-      return save ? { total: save.at - start, write: save.took, size: save.size } : null;
-    }, q.id);
+    return await timeSave(page, q.id);
   } finally {
     await context.close();
   }
