@@ -9,6 +9,7 @@ import { watch } from './support/watch.mjs';
 import { expectNoAxeViolations as expectNoViolations } from './support/axe.mjs';
 import { loadReading, partA } from './support/content.mjs';
 import { answerRight, answerWrong, card } from './support/answer.mjs';
+import { chooseOnlySection } from './support/teach.mjs';
 
 const reading = loadReading('adversaries-to-allies');
 const section = reading.sections.find((s) => s.id === 'intelligence');
@@ -43,12 +44,7 @@ async function makeAssignment(page, { title, mode, minutes }) {
   await page.getByRole('link', { name: 'Make an assignment' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Make an assignment');
   await page.getByLabel('Title', { exact: true }).fill(title);
-  for (const s of reading.sections) {
-    const heading = s.heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const box = page.getByLabel(new RegExp(`^${heading} \\(\\d+ questions\\)$`));
-    if (s.id === section.id) await box.check();
-    else await box.uncheck();
-  }
+  await chooseOnlySection(page, reading, section.id);
   await expect(page.getByText(`${questions.length} questions chosen.`)).toBeVisible();
   await page.getByLabel(mode === 'assessment' ? /^Assessment/ : /^Practice/).check();
   if (minutes) await page.getByLabel('Time limit in minutes (optional)').fill(String(minutes));

@@ -16,6 +16,7 @@ import { expectNoAxeViolations } from './support/axe.mjs';
 import { loadReading, partA } from './support/content.mjs';
 import { answerRight, card } from './support/answer.mjs';
 import { expectedGift, fromGift, normalised } from './support/gift.mjs';
+import { chooseOnlySection } from './support/teach.mjs';
 
 const require = createRequire(import.meta.url);
 const { parse: parseGift } = require('gift-pegjs');
@@ -80,12 +81,7 @@ test('an assignment asking for school emails goes to Moodle and Canvas, and its 
   // The teacher makes the assignment: one section, school emails.
   await page.goto('/teach');
   await page.getByLabel('Title', { exact: true }).fill(TITLE);
-  for (const s of reading.sections) {
-    const heading = s.heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const box = page.getByLabel(new RegExp(`^${heading} \\(\\d+ questions\\)$`));
-    if (s.id === section.id) await box.check();
-    else await box.uncheck();
-  }
+  await chooseOnlySection(page, reading, section.id);
   const ask = page.getByRole('group', { name: 'Ask students for' });
   await expect(ask.getByLabel('Name only')).toBeChecked();
   await page.getByLabel(/^Assessment/).check();

@@ -6,6 +6,7 @@
 import { test, expect } from './fixtures.mjs';
 import { loadReading } from './support/content.mjs';
 import { answerRight } from './support/answer.mjs';
+import { chooseOnlySection } from './support/teach.mjs';
 
 const reading = loadReading('adversaries-to-allies');
 // A section with a short answer that accepts many wordings.
@@ -58,12 +59,7 @@ test('a new teacher at 360 px: labels beside their boxes; a hand-in reads right;
   expect(misplaced).toEqual([]);
 
   await page.getByLabel('Title', { exact: true }).fill('First look');
-  for (const s of reading.sections) {
-    const heading = s.heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const box = page.getByLabel(new RegExp(`^${heading} \\(\\d+ questions\\)$`));
-    if (s.id === section.id) await box.check();
-    else await box.uncheck();
-  }
+  await chooseOnlySection(page, reading, section.id);
   await page.getByLabel(/^Assessment/).check();
   await page.getByRole('button', { name: 'Make the assignment link' }).click();
   const created = page.locator('#created');

@@ -9,6 +9,7 @@ import { expectNoAxeViolations } from './support/axe.mjs';
 import { watch } from './support/watch.mjs';
 import { loadReading } from './support/content.mjs';
 import { answerRight, answerWrong, card, check } from './support/answer.mjs';
+import { chooseOnlySection } from './support/teach.mjs';
 
 const reading = loadReading('adversaries-to-allies');
 const questionsOf = (sectionId) => reading.questions.filter((q) => q.section === sectionId);
@@ -153,12 +154,7 @@ async function makeAssignment(page, pair, { title, mode }) {
   const sectionId = pair[0].section;
   await page.goto('/teach');
   await page.getByLabel('Title', { exact: true }).fill(title);
-  for (const s of reading.sections) {
-    const heading = s.heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const box = page.getByLabel(new RegExp(`^${heading} \\(\\d+ questions\\)$`));
-    if (s.id === sectionId) await box.check();
-    else await box.uncheck();
-  }
+  await chooseOnlySection(page, reading, sectionId);
   await expect(page.getByLabel(/^Shuffle the question order/)).toBeChecked();
   await page.getByLabel(mode === 'assessment' ? /^Assessment/ : /^Practice/).check();
   await page.getByRole('button', { name: 'Make the assignment link' }).click();
