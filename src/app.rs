@@ -6,7 +6,7 @@ use crate::components::route_focus::FocusOnNavigate;
 use crate::components::storage_notice::StorageNotice;
 use crate::components::studying_as::StudyingAs;
 use crate::components::update_prompt::UpdatePrompt;
-use crate::core::settings::SettingChoice;
+use crate::core::settings::FIRST_PAINT_KEY;
 use crate::pages::assignment::{AssignmentPage, PackageAssignment};
 use crate::pages::data::DataPage;
 use crate::pages::home::HomePage;
@@ -25,7 +25,7 @@ use crate::pages::settings::SettingsPage;
 use crate::pages::teacher_only::{TeacherOnly as TeachPage, TeacherOnly as GradebookPage};
 #[cfg(feature = "teacher")]
 use crate::pages::{gradebook::GradebookPage, teach::TeachPage};
-use crate::platform::{dom, service_worker};
+use crate::platform::{dom, service_worker, storage};
 use crate::routes::{self, Link};
 use crate::state::Store;
 use leptos::prelude::*;
@@ -49,13 +49,17 @@ pub fn App() -> impl IntoView {
     if let Some(code) = &package {
         crate::lms_session::start(store, code);
     }
-    // The current profile's reading settings, applied to the whole page.
+    // The current profile's reading settings, applied to the whole page, and copied for the
+    // first script of the next page opened, which applies them before the first paint.
+    let settings = Memo::new(move |_| store.progress.with(|p| p.settings.clone()));
     Effect::new(move |_| {
-        let settings = store.progress.with(|p| p.settings.clone());
-        dom::set_root_attribute("data-theme", Some(settings.theme.key()));
-        dom::set_root_attribute("data-text-size", Some(settings.text_size.key()));
-        dom::set_root_attribute("data-line-spacing", Some(settings.line_spacing.key()));
-        dom::set_root_attribute("data-easy-letters", settings.easy_letters.then_some("on"));
+        let settings = settings.get();
+        for (name, value) in settings.root_attributes() {
+            dom::set_root_attribute(name, value);
+        }
+        // A copy only: when storage refuses it, the next page opens in the default look until
+        // the app starts, as it did before pages were pre-rendered.
+        let _ = storage::write(FIRST_PAINT_KEY, &settings.first_paint_json());
     });
     let update_ready = RwSignal::new(false);
     service_worker::start(move || update_ready.set(true));

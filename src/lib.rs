@@ -16,5 +16,6 @@ pub mod state;
 /// Mounts the app on `<body>`; called once by `main`.
 pub fn start() {
     console_error_panic_hook::set_once();
+    platform::page::take_over();
     leptos::mount::mount_to_body(app::App);
 }

@@ -47,7 +47,35 @@ impl Settings {
     pub fn is_default(&self) -> bool {
         *self == Settings::default()
     }
+
+    /// The root element's attributes the style sheet reads for these settings, each with its
+    /// value, or `None` for an attribute to remove.
+    pub fn root_attributes(&self) -> [(&'static str, Option<&'static str>); 4] {
+        [
+            ("data-theme", Some(self.theme.key())),
+            ("data-text-size", Some(self.text_size.key())),
+            ("data-line-spacing", Some(self.line_spacing.key())),
+            ("data-easy-letters", self.easy_letters.then_some("on")),
+        ]
+    }
+
+    /// The attributes set, as the JSON object the page's first script applies before the first
+    /// paint (`FIRST_PAINT_KEY`, index.html), so a page opens in the student's theme and text
+    /// size before the app has started.
+    pub fn first_paint_json(&self) -> String {
+        let set: std::collections::BTreeMap<&str, &str> = self
+            .root_attributes()
+            .into_iter()
+            .filter_map(|(name, value)| Some((name, value?)))
+            .collect();
+        serde_json::to_string(&set).expect("a map of strings always serializes")
+    }
 }
+
+/// Where the current profile's root attributes are kept for the page's first script. The
+/// progress stays the only record of the settings: this is a copy, rewritten whenever they
+/// change and at every start.
+pub const FIRST_PAINT_KEY: &str = "lectern:first-paint";
 
 /// One setting with a fixed set of choices, each with a stable key (stored, and used as the
 /// root element's attribute value) and a label for the student.
@@ -280,6 +308,25 @@ where
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_first_paint_copy_holds_every_attribute_set_and_none_removed() {
+        assert_eq!(
+            super::Settings::default().first_paint_json(),
+            r#"{"data-line-spacing":"normal","data-text-size":"normal","data-theme":"system"}"#
+        );
+        let chosen = super::Settings {
+            theme: super::Theme::Dark,
+            text_size: super::TextSize::Largest,
+            line_spacing: super::LineSpacing::Wider,
+            easy_letters: true,
+            ..Default::default()
+        };
+        assert_eq!(
+            chosen.first_paint_json(),
+            r#"{"data-easy-letters":"on","data-line-spacing":"wider","data-text-size":"largest","data-theme":"dark"}"#
+        );
+    }
+
     use super::*;
 
     fn read(json: &str) -> Settings {

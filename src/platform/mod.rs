@@ -4,6 +4,7 @@
 pub mod dom;
 pub mod files;
 pub mod js_error;
+pub mod page;
 pub mod scorm;
 pub mod selection;
 pub mod service_worker;

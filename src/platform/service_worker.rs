@@ -36,7 +36,11 @@ pub fn start(on_ready: impl Fn() + Clone + 'static) {
         let Ok(registration) = JsFuture::from(container.register(WORKER)).await else {
             return;
         };
-        let registration: ServiceWorkerRegistration = registration.unchecked_into();
+        // Something that blocks workers (a privacy tool, a test harness) may resolve the
+        // registration to something else than a registration.
+        let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else {
+            return;
+        };
         watch_for_updates(&container, &registration, on_ready);
     });
 }

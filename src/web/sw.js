@@ -11,8 +11,9 @@
 //   itself: the page asks the student and then sends "skip-waiting".
 // - activate: deletes the caches of older builds, then controls open pages.
 // - fetch: the build's own files from its cache (so the JS glue and the wasm always come from
-//   the same build); navigations to any app route get the cached index.html (deep links work
-//   offline); ON_DEMAND files from the network the first time, kept for next time;
+//   the same build); a navigation gets its address's pre-rendered page (xtask/prerender.mjs),
+//   or index.html for a screen that has none, whose first script keeps it blank until the app
+//   draws the screen (deep links work offline); ON_DEMAND files from the network the first time, kept for next time;
 //   anything else goes to the network.
 
 const VERSION = /*LECTERN_VERSION*/ 'unbuilt';
@@ -22,6 +23,15 @@ const CACHE = `lectern-${VERSION}`;
 const scope = new URL(self.registration.scope);
 const INDEX = new URL('index.html', scope).href;
 const ON_DEMAND_URLS = new Set(ON_DEMAND.map((file) => new URL(file, scope).href));
+
+/** The pre-rendered page of an address (xtask/prerender.mjs): `<address>/index.html`, with or
+ *  without a trailing slash; index.html itself is the start page's. */
+function pageFor(url) {
+  const path = new URL(url).pathname;
+  if (!path.startsWith(scope.pathname)) return INDEX;
+  const rest = path.slice(scope.pathname.length).replace(/\/+$/, '');
+  return rest === '' ? INDEX : new URL(`${rest}/index.html`, scope).href;
+}
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -52,7 +62,7 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(
       caches
         .open(CACHE)
-        .then((cache) => cache.match(INDEX))
+        .then((cache) => cache.match(pageFor(request.url)).then((page) => page || cache.match(INDEX)))
         .then((cached) => cached || fetch(request)),
     );
     return;

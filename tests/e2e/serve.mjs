@@ -11,7 +11,8 @@
 //   another Content-Type (an LMS or host that does not know .wasm).
 //
 // Unknown paths without a file extension get index.html (SPA routes); unknown files
-// get 404. Responses carry `Cache-Control: no-cache`, so a restarted server is always
+// get 404. `fallback: false` is a plain static host instead: no SPA fallback, and a folder's
+// address without its trailing slash is redirected to the folder (as nginx and GitHub Pages do). Responses carry `Cache-Control: no-cache`, so a restarted server is always
 // asked again and a service worker's own caching is what the tests see.
 
 import { createReadStream } from 'node:fs';
@@ -59,7 +60,7 @@ async function fileAt(file) {
 /** Maps a request path to a file under root: the file itself, a directory's
  *  index.html, or (for extension-less paths) the app's index.html: the nearest one above the
  *  path, so an app built for a sub-path and placed in root/sub/ gets its deep links too. */
-async function resolve(root, urlPath) {
+async function resolve(root, urlPath, fallback) {
   let decoded;
   try {
     decoded = decodeURIComponent(urlPath);
@@ -68,9 +69,15 @@ async function resolve(root, urlPath) {
   }
   const target = path.resolve(root, `.${path.posix.normalize(`/${decoded}`)}`);
   if (target !== root && !target.startsWith(root + path.sep)) return { status: 403 };
+  if (!fallback && !urlPath.endsWith('/')) {
+    // A plain static host (nginx, `python3 -m http.server`, GitHub Pages): a folder's address
+    // without its trailing slash is redirected to the folder.
+    const info = await stat(target).catch(() => null);
+    if (info?.isDirectory()) return { status: 301, location: `${urlPath}/` };
+  }
   const found = await fileAt(target);
   if (found) return { status: 200, ...found };
-  if (path.posix.extname(decoded) === '') {
+  if (fallback && path.posix.extname(decoded) === '') {
     for (let dir = path.dirname(target); dir.startsWith(root); dir = path.dirname(dir)) {
       const index = await fileAt(path.join(dir, 'index.html'));
       if (index) return { status: 200, ...index };
@@ -85,10 +92,11 @@ async function resolve(root, urlPath) {
  * `app` is where the app's index.html is, relative to `dir` (another place than the root for an
  * app built for a sub-path).
  * `types` overrides the Content-Type of some extensions (`{ '.wasm': 'application/octet-stream' }`).
- * @param {{dir?: string, port?: number, host?: string, log?: boolean, app?: string, types?: Record<string, string>}} options
+ * `fallback: false` serves only files (see above).
+ * @param {{dir?: string, port?: number, host?: string, log?: boolean, app?: string, types?: Record<string, string>, fallback?: boolean}} options
  * @returns {Promise<{url: string, port: number, host: string, server: http.Server, requests: {path: string, status: number}[], stop: () => Promise<void>}>}
  */
-export async function start({ dir = 'dist', port = 4173, host = '127.0.0.1', log = false, app = 'index.html', types = {} } = {}) {
+export async function start({ dir = 'dist', port = 4173, host = '127.0.0.1', log = false, app = 'index.html', types = {}, fallback = true } = {}) {
   const root = path.resolve(dir);
   const index = await stat(path.join(root, app)).catch(() => null);
   if (!index) throw new Error(`${path.join(root, app)} not found: build the app first (cargo xtask dist)`);
@@ -101,9 +109,14 @@ export async function start({ dir = 'dist', port = 4173, host = '127.0.0.1', log
       return;
     }
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-    const found = await resolve(root, pathname);
+    const found = await resolve(root, pathname, fallback);
     requests.push({ path: pathname, status: found.status });
     if (log) console.log(`${method} ${pathname} ${found.status}`);
+    if (found.status === 301) {
+      const search = new URL(req.url ?? '/', 'http://localhost').search;
+      res.writeHead(301, { Location: `${found.location}${search}`, 'Cache-Control': 'no-store' }).end();
+      return;
+    }
     if (found.status !== 200) {
       res
         .writeHead(found.status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })

@@ -19,6 +19,7 @@ mod lms;
 mod manifest;
 mod npm;
 mod post_build;
+mod prerender;
 mod size_flags;
 mod split;
 mod steps;

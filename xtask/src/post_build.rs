@@ -3,7 +3,8 @@
 //!
 //! 1. on a release build, adds the student app as a second bundle (`split.rs`);
 //! 2. adds the Content-Security-Policy to index.html (`csp.rs`);
-//! 3. writes the build's version and file lists into the service worker (`worker.rs`), so
+//! 3. on a release build, writes the pre-rendered pages (`prerender.rs`);
+//! 4. writes the build's version and file lists into the service worker (`worker.rs`), so
 //!    every build's worker lists exactly that build's files and differs byte for byte from the
 //!    last one's whenever any file changed.
 //!
@@ -11,12 +12,13 @@
 //! (file names, hashing) in `build_files.rs` and `hash.rs`.
 
 use crate::build_files::{self, INDEX, WORKER};
-use crate::{csp, split, worker, Ctx};
+use crate::{csp, prerender, split, worker, Ctx};
 use std::fs;
 use std::path::PathBuf;
 
 /// Runs on `DIR`, or on `$TRUNK_STAGING_DIR` when trunk calls it, or on `dist/`. Only a
-/// release build by trunk (`$TRUNK_PROFILE` is `release`) gets the student bundle.
+/// release build by trunk (`$TRUNK_PROFILE` is `release`) gets the student bundle and the
+/// pre-rendered pages.
 pub fn run(ctx: &Ctx, args: &[String]) -> Result<(), String> {
     let dir = match args.first() {
         Some(dir) => PathBuf::from(dir),
@@ -29,12 +31,12 @@ pub fn run(ctx: &Ctx, args: &[String]) -> Result<(), String> {
         .map_err(|e| format!("cannot read {}: {e}", worker_path.display()))?;
     // Check the template before changing anything, so a refused run leaves the build as it was.
     worker::fill(&template, "", &[], &[])?;
-    let whole_app = if args.is_empty() && std::env::var("TRUNK_PROFILE").as_deref() == Ok("release")
-    {
-        let public_url = std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".to_string());
-        split::run(ctx, &dir, &public_url)?.files(&public_url)
-    } else {
-        Vec::new()
+    let release_public_url = (args.is_empty()
+        && std::env::var("TRUNK_PROFILE").as_deref() == Ok("release"))
+    .then(|| std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".to_string()));
+    let whole_app = match &release_public_url {
+        Some(public_url) => split::run(ctx, &dir, public_url)?.files(public_url),
+        None => Vec::new(),
     };
     // The policy next: it changes index.html, and the version must cover the page as shipped.
     let index_path = dir.join(INDEX);
@@ -42,6 +44,10 @@ pub fn run(ctx: &Ctx, args: &[String]) -> Result<(), String> {
         .map_err(|e| format!("cannot read {}: {e}", index_path.display()))?;
     fs::write(&index_path, csp::add_policy(&index)?)
         .map_err(|e| format!("cannot write {}: {e}", index_path.display()))?;
+    // The pages drawn from the build as it now is (each keeps index.html's head, with its policy).
+    if let Some(public_url) = &release_public_url {
+        prerender::run(&ctx.root, &dir, public_url)?;
+    }
     let files = build_files::list(&dir)?;
     let version = build_files::version(&dir, &files)?;
     let (on_demand, precached): (Vec<String>, Vec<String>) = files

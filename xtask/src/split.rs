@@ -115,8 +115,12 @@ pub fn loader(whole: &Bundle, student: &Bundle) -> String {
     dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm: instance }} }}));
   }};
   const at = location.pathname.slice(new URL(document.baseURI).pathname.length);
-  if (/{TEACHER_PATHS}/.test(at)) start(whole).catch(() => start(student));
-  else start(student);
+  // The page then shows its note that the app cannot start (index.html, style/main.css).
+  const failed = () => {{
+    document.documentElement.dataset.app = 'missing';
+  }};
+  if (/{TEACHER_PATHS}/.test(at)) start(whole).catch(() => start(student)).catch(failed);
+  else start(student).catch(failed);
 }})();
 </script>",
         whole.js, whole.wasm, student.js, student.wasm

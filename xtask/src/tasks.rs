@@ -53,6 +53,7 @@ pub fn serve(ctx: &Ctx, extra: &[String]) -> Result<(), String> {
 /// `cargo xtask dist [trunk build args]`, e.g. `--public-url /lectern/` for a sub-path.
 pub fn dist(ctx: &Ctx, args: &[String]) -> Result<(), String> {
     ctx.tools.ensure(&ctx.root)?;
+    ensure_prerender_tools(ctx)?;
     cmd::run(size_flags::trunk_release(ctx, &ctx.root)?.args(args))?;
     ui::info("dist", &format!("{}", ctx.root.join("dist").display()));
     Ok(())
@@ -60,7 +61,15 @@ pub fn dist(ctx: &Ctx, args: &[String]) -> Result<(), String> {
 
 /// `trunk build --release` into dist/ (wasm-opt from the cached binaryen).
 pub fn build_release(ctx: &Ctx) -> Result<(), String> {
+    ensure_prerender_tools(ctx)?;
     cmd::run(&mut size_flags::trunk_release(ctx, &ctx.root)?)
+}
+
+/// What a release build's pre-rendered pages are drawn with (xtask/src/prerender.rs): Chromium
+/// and the Playwright package.
+pub fn ensure_prerender_tools(ctx: &Ctx) -> Result<(), String> {
+    browser::ensure_chromium()?;
+    npm::ensure_node_modules(&ctx.root)
 }
 
 /// Builds dist/ if it is missing or older than the sources, serves it and saves

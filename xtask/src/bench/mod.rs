@@ -166,9 +166,12 @@ fn build(ctx: &Ctx, dist: &Path, content: Option<&Path>) -> Result<(), String> {
     command
         .arg("--dist")
         .arg(dist)
-        .env_remove("LECTERN_CONTENT_DIR");
+        .env_remove("LECTERN_CONTENT_DIR")
+        .env_remove(crate::prerender::LIMIT_VAR);
     if let Some(content) = content {
         command.env("LECTERN_CONTENT_DIR", content);
+        // A generated reading of a thousand sections: the pages measured are the first few.
+        command.env(crate::prerender::LIMIT_VAR, "4");
     }
     cmd::run(&mut command)
 }
