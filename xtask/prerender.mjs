@@ -85,8 +85,12 @@ function snapshot() {
 const escapeText = (text) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 const escapeAttribute = (text) => escapeText(text).replaceAll('"', '&quot;');
 
+/** Where index.html's own body (the note that questions need a newer browser) ends and the
+ *  app's drawing begins, so that pre-rendering an already pre-rendered build replaces it. */
+const DRAWN = '<!--lectern:pre-rendered-->';
+
 /** index.html as built, made the page for `route` with this title and the body the app drew
- *  after index.html's own (the note that questions need a newer browser). */
+ *  after index.html's own. */
 export function pageFrom(template, route, { title, body }) {
   const fail = (what) => {
     throw new Error(`index.html has no ${what}: cannot write the page for ${route}`);
@@ -95,9 +99,9 @@ export function pageFrom(template, route, { title, body }) {
   if (!/<title>[\s\S]*?<\/title>/.test(template)) fail('<title>');
   if (!/<body>[\s\S]*<\/body>/.test(template)) fail('<body>');
   return template
-    .replace(/<html([^>]*)>/, (_, attributes) => `<html${attributes} data-route="${escapeAttribute(route)}">`)
+    .replace(/<html([^>]*)>/, (_, attributes) => `<html${attributes.replace(/ data-route="[^"]*"/, '')} data-route="${escapeAttribute(route)}">`)
     .replace(/<title>[\s\S]*?<\/title>/, () => `<title>${escapeText(title)}</title>`)
-    .replace(/<body>([\s\S]*)<\/body>/, (_, own) => `<body>${own}${body}</body>`);
+    .replace(/<body>([\s\S]*)<\/body>/, (_, own) => `<body>${own.split(DRAWN)[0]}${DRAWN}${body}</body>`);
 }
 
 async function main() {

@@ -309,6 +309,25 @@ where
 #[cfg(test)]
 mod tests {
     #[test]
+    fn index_html_applies_the_copy_under_its_key() {
+        let index = include_str!("../../index.html");
+        let read = format!("localStorage.getItem('{}')", super::FIRST_PAINT_KEY);
+        assert!(
+            index.contains(&read),
+            "index.html's first script must read {read}"
+        );
+        // It sets only attributes whose names the copy can hold.
+        for (name, _) in super::Settings::default().root_attributes() {
+            assert!(
+                name.starts_with("data-")
+                    && name[5..]
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c == '-')
+            );
+        }
+    }
+
+    #[test]
     fn the_first_paint_copy_holds_every_attribute_set_and_none_removed() {
         assert_eq!(
             super::Settings::default().first_paint_json(),

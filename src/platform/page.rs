@@ -3,8 +3,10 @@
 //! not hydrate that markup, it replaces it (ARCHITECTURE.md says why).
 
 /// Makes the page the app's, right before it mounts:
-/// - takes a trailing slash off the address: a static host serves a pre-rendered page's folder
-///   at `/read/r/`, often by redirecting there, and the routes have no trailing slash;
+/// - takes a trailing slash off the address of a release build's page (one with `data-route`):
+///   a static host serves a pre-rendered page's folder at `/read/r/`, often by redirecting
+///   there, and the routes have no trailing slash. A SCORM package's launch page is at an
+///   address of the LMS's, which is left as it is;
 /// - drops what the pre-rendered page drew. The app draws the page again in the same task, with
 ///   the stored progress, so no frame is painted in between and nothing moves;
 /// - marks the page running (`data-app`), which the style sheet and the page's first script
@@ -14,7 +16,9 @@ pub fn take_over() {
         return;
     };
     let location = window.location();
-    if let (Ok(path), Ok(history)) = (location.pathname(), window.history()) {
+    let root = window.document().and_then(|d| d.document_element());
+    let built_page = root.is_some_and(|root| root.has_attribute("data-route"));
+    if let (true, Ok(path), Ok(history)) = (built_page, location.pathname(), window.history()) {
         let base = super::dom::base_path();
         if let Some(trimmed) = without_trailing_slash(&path, &base) {
             let search = location.search().unwrap_or_default();

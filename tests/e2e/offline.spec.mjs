@@ -66,6 +66,13 @@ test('the worker caches exactly the files of the build: all at once but the whol
   expect(onDemand.sort()).toEqual([...wholeApp, ...pngIcons].sort());
   // The page's own icon and everything a student's visit needs are precached.
   expect(precached).toEqual(expect.arrayContaining(['index.html', 'icons/icon.svg', 'manifest.webmanifest']));
+  // And every pre-rendered page: the contents and each section.
+  expect(precached).toEqual(
+    expect.arrayContaining([
+      `read/${reading.id}/index.html`,
+      ...reading.sections.map((section) => `read/${reading.id}/section/${section.id}/index.html`),
+    ]),
+  );
   expect(worker).not.toContain("'unbuilt'");
 });
 
@@ -82,12 +89,19 @@ test('after one visit, a deep link opens, answers and saves with the server stop
 
   const section = reading.sections[2];
   const q = reading.questions.find((x) => x.section === section.id);
-  await page.goto(`./read/${reading.id}/section/${section.id}`);
+  const response = await page.goto(`./read/${reading.id}/section/${section.id}`);
+  // The worker answers with the section's own pre-rendered page (xtask/prerender.mjs).
+  expect(await response.text()).toContain(`data-route="/read/${reading.id}/section/${section.id}"`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(section.heading);
   await answerRight(page, reading, q);
   await expect((await check(page, q)).locator('.verdict')).toContainText('Correct!');
   await page.reload();
   await expect(card(page, q).locator('.verdict')).toContainText('Correct!');
+  // A screen without a page of its own gets index.html, which the app draws as that screen.
+  const results = await page.goto(`./read/${reading.id}/results/`);
+  expect(await results.text()).toContain('data-route="/"');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your results');
+  await expect(page).toHaveURL(/\/results$/);
   expect(problems).toEqual([]);
   await context.close();
   rmSync(dir, { recursive: true, force: true });
