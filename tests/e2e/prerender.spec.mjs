@@ -10,6 +10,7 @@ import { test as bare } from '@playwright/test';
 import { watchSecurity } from './fixtures.mjs';
 import { start } from './serve.mjs';
 import { answerRight, card, check } from './support/answer.mjs';
+import { expectNoAxeViolations } from './support/axe.mjs';
 import { loadReading, paragraphText } from './support/content.mjs';
 
 const reading = loadReading('adversaries-to-allies');
@@ -25,7 +26,8 @@ async function holdTheApp(page) {
   });
   await page.route(STUDENT_WASM, async (route) => {
     await released;
-    await route.continue();
+    // A request held past a navigation is gone by then.
+    await route.continue().catch(() => {});
   });
   return release;
 }
@@ -141,6 +143,19 @@ test('the text shows before the app, and nothing moves when the app takes over',
   await expect(card(page, q).getByRole('button', { name: /^Check/ })).toBeEnabled();
   await answerRight(page, reading, q);
   await check(page, q);
+});
+
+test('a page before the app runs passes axe, in light and dark', async ({ page }) => {
+  const release = await holdTheApp(page);
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const { path } of [pages[0], pages[3]]) {
+      await page.goto(path);
+      expect(await appState(page)).toBe('loading');
+      await expectNoAxeViolations(page, `${path} before the app (${scheme})`);
+    }
+  }
+  release();
 });
 
 test('the stored theme and text size apply before the app starts', async ({ page }) => {
