@@ -1,7 +1,7 @@
 //! `cargo xtask post-build [DIR]`: trunk's `post_build` hook (Trunk.toml), run on
 //! `$TRUNK_STAGING_DIR` after every build. In order:
 //!
-//! 1. on a release build, adds the student app as a second bundle (`split.rs`);
+//! 1. on a release build, adds the student app and the SCORM package's app (`split.rs`);
 //! 2. adds the Content-Security-Policy to index.html (`csp.rs`);
 //! 3. writes the build's version and file lists into the service worker (`worker.rs`), so
 //!    every build's worker lists exactly that build's files and differs byte for byte from the
@@ -16,7 +16,7 @@ use std::fs;
 use std::path::PathBuf;
 
 /// Runs on `DIR`, or on `$TRUNK_STAGING_DIR` when trunk calls it, or on `dist/`. Only a
-/// release build by trunk (`$TRUNK_PROFILE` is `release`) gets the student bundle.
+/// release build by trunk (`$TRUNK_PROFILE` is `release`) gets the other bundles.
 pub fn run(ctx: &Ctx, args: &[String]) -> Result<(), String> {
     let dir = match args.first() {
         Some(dir) => PathBuf::from(dir),
@@ -29,13 +29,18 @@ pub fn run(ctx: &Ctx, args: &[String]) -> Result<(), String> {
         .map_err(|e| format!("cannot read {}: {e}", worker_path.display()))?;
     // Check the template before changing anything, so a refused run leaves the build as it was.
     worker::fill(&template, "", &[], &[])?;
-    let whole_app = if args.is_empty() && std::env::var("TRUNK_PROFILE").as_deref() == Ok("release")
-    {
-        let public_url = std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".to_string());
-        split::run(ctx, &dir, &public_url)?.files(&public_url)
-    } else {
-        Vec::new()
-    };
+    // The whole app and the package's app: only some visits need them.
+    let some_visits =
+        if args.is_empty() && std::env::var("TRUNK_PROFILE").as_deref() == Ok("release") {
+            let public_url = std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".to_string());
+            let added = split::run(ctx, &dir, &public_url)?;
+            [added.whole, added.package]
+                .iter()
+                .flat_map(|bundle| bundle.files(&public_url))
+                .collect()
+        } else {
+            Vec::new()
+        };
     // The policy next: it changes index.html, and the version must cover the page as shipped.
     let index_path = dir.join(INDEX);
     let index = fs::read_to_string(&index_path)
@@ -47,7 +52,7 @@ pub fn run(ctx: &Ctx, args: &[String]) -> Result<(), String> {
     let (on_demand, precached): (Vec<String>, Vec<String>) = files
         .iter()
         .cloned()
-        .partition(|f| whole_app.contains(f) || worker::only_for_installing(f));
+        .partition(|f| some_visits.contains(f) || worker::only_for_installing(f));
     let filled = worker::fill(&template, &version, &precached, &on_demand)?;
     fs::write(&worker_path, filled)
         .map_err(|e| format!("cannot write {}: {e}", worker_path.display()))?;
