@@ -15,6 +15,7 @@ import { start } from './serve.mjs';
 import { watch } from './support/watch.mjs';
 import { loadReading } from './support/content.mjs';
 import { answerRight, check } from './support/answer.mjs';
+import { chooseOnlySection } from './support/teach.mjs';
 
 const reading = loadReading('adversaries-to-allies');
 const built = readdirSync('dist');
@@ -139,5 +140,34 @@ test("offline before any teacher's page was opened, the teacher's address says s
   // The failed fetches of the whole app are reported by the browser; nothing else may be.
   const unexpected = problems.list().filter((p) => !/sw\.js|Failed to load resource|FetchEvent|net::ERR_/.test(p));
   expect(unexpected).toEqual([]);
+  await done();
+});
+
+test("the teacher's SCORM download fetches the package's app once; the next one is made offline", async ({ browser }) => {
+  const { server, context, problems, fetched, done } = await setUp(browser);
+  const page = await context.newPage();
+  await page.goto('./teach');
+  await controlled(page);
+  await page.getByLabel('Title', { exact: true }).fill('Week 3');
+  await chooseOnlySection(page, reading, reading.sections[0].id);
+  await page.getByRole('button', { name: 'Make the assignment link' }).click();
+  const created = page.locator('#created');
+  const download = async () => {
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      created.getByRole('button', { name: 'Download for your LMS (SCORM 1.2)' }).click(),
+    ]);
+    await expect(created.getByRole('status').filter({ hasText: `Saved as ${file.suggestedFilename()}.` })).toBeVisible();
+    return readFileSync(await file.path());
+  };
+  expect(fetched()).not.toContain(scorm.wasm);
+  const first = await download();
+  expect(fetched()).toEqual(expect.arrayContaining([scorm.js, scorm.wasm]));
+
+  await server.stop();
+  const second = await download();
+  expect(second.equals(first)).toBe(true);
+  // With the server gone, the browser's own check for a newer worker fails, as it should.
+  expect(problems.list().filter((p) => !/sw\.js/.test(p))).toEqual([]);
   await done();
 });
