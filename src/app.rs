@@ -44,8 +44,10 @@ pub fn App() -> impl IntoView {
         provide_context(teacher);
     }
     crate::components::read_aloud::provide_voices();
-    // In a SCORM package the launch page names the assignment, and the LMS session starts.
+    // In a SCORM package the launch page names the assignment, and the LMS session starts (only
+    // the bundle a package launches has the session: the `scorm` feature).
     let package = crate::platform::scorm::package_assignment();
+    #[cfg(feature = "scorm")]
     if let Some(code) = &package {
         crate::lms_session::start(store, code);
     }

@@ -7,6 +7,7 @@ pub mod app;
 pub mod components;
 pub mod content;
 pub mod core;
+#[cfg(feature = "scorm")]
 pub mod lms_session;
 pub mod pages;
 pub mod platform;

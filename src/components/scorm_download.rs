@@ -1,15 +1,18 @@
 //! "Download for your LMS (SCORM 1.2)": the assignment's SCORM package, made in the browser from
 //! the app's own files, the same zip as `cargo xtask scorm` (`core::scorm::package`).
 //!
-//! The files are the ones this build's page names (the student bundle the loader would start,
-//! the style sheet, the icon: `core::scorm::package::page_paths`), fetched from the site itself,
-//! from the service worker's cache offline. A debug build (`cargo xtask serve`) has no student
-//! bundle, and says so.
+//! The files are the ones this build's page names (the package's app, which no page of the site
+//! starts, the style sheet, the icon: `core::scorm::package::page_paths`), fetched from the site
+//! itself. The service worker keeps the package's app from its first fetch, so once a package
+//! was made here the next ones can be made offline too. A debug build (`cargo xtask serve`) has
+//! no package's app, and says so.
 
 use crate::components::status_message::StatusMessage;
 use crate::content::find_reading;
 use crate::core::assignment::Assignment;
-use crate::core::scorm::package::{app_files, file_name, package, page_paths, AppFiles};
+use crate::core::scorm::package::{
+    app_files, file_name, package, page_paths, AppFiles, PACKAGE_BUNDLE_META,
+};
 use crate::platform::{dom, files};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -59,14 +62,10 @@ pub fn ScormDownload(assignment: Assignment) -> impl IntoView {
 
 /// Makes and downloads the package; its file name, or why not.
 async fn make_package(assignment: &Assignment) -> Result<String, String> {
-    let (base, links, scripts) = dom::page_links_and_scripts();
-    let paths = page_paths(
-        &base,
-        links.iter().map(String::as_str),
-        scripts.iter().map(String::as_str),
-    );
+    let (base, urls) = dom::page_files(PACKAGE_BUNDLE_META);
+    let paths = page_paths(&base, urls.iter().map(String::as_str));
     let app: AppFiles = app_files(paths.iter().map(String::as_str)).map_err(|e| {
-        format!("{e} (only a release build of Lectern holds the student app a package needs)")
+        format!("{e} (only a release build of Lectern holds the app a package needs)")
     })?;
     let mut contents = BTreeMap::new();
     for path in [&app.js, &app.wasm, &app.css, &app.icon] {

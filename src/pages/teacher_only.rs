@@ -1,6 +1,6 @@
 //! What the student app shows at the teacher's addresses (`/teach`, `/gradebook`).
 //!
-//! A release build ships two bundles (xtask/src/split.rs): the page's loader starts the whole
+//! A release build ships three bundles (xtask/src/split.rs): the page's loader starts the whole
 //! app at those addresses and the student app, which has none of the teacher's code, everywhere
 //! else. Links to the teacher's pages are `rel="external"`, so they load the page afresh and the
 //! loader picks the whole app. The student app gets here when the whole app could not be

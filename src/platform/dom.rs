@@ -197,24 +197,30 @@ pub fn focus_main_heading() {
     let _ = heading.focus();
 }
 
-/// The page's base path ("/", "/sub/"), its links' addresses as paths (`<link href>`, resolved
-/// against the base, same origin only) and its inline scripts' texts: what
+/// The page's base path ("/", "/sub/") and the addresses of the build's files it names, as
+/// paths (resolved against the base, same origin only): its links' (`<link href>`) and those of
+/// the `meta` element named `package_meta` (addresses separated by spaces). What
 /// `core::scorm::package::page_paths` reads the build's files from.
-pub fn page_links_and_scripts() -> (String, Vec<String>, Vec<String>) {
+pub fn page_files(package_meta: &str) -> (String, Vec<String>) {
     let base = format!("{}/", base_path());
     let origin = origin();
-    let links = elements("link[href]")
-        .iter()
-        .filter_map(|link| {
-            let href = link.get_attribute("href")?;
-            let base_uri = link.base_uri().ok().flatten()?;
-            let url = web_sys::Url::new_with_base(&href, &base_uri).ok()?;
-            (url.origin() == origin).then(|| url.pathname())
-        })
-        .collect();
-    let scripts = elements("script:not([src])")
-        .iter()
-        .filter_map(|script| script.text_content())
-        .collect();
-    (base, links, scripts)
+    let resolve = |element: &web_sys::Element, address: &str| -> Option<String> {
+        let base_uri = element.base_uri().ok().flatten()?;
+        let url = web_sys::Url::new_with_base(address, &base_uri).ok()?;
+        (url.origin() == origin).then(|| url.pathname())
+    };
+    let links = elements("link[href]").into_iter().filter_map(|link| {
+        let href = link.get_attribute("href")?;
+        resolve(&link, &href)
+    });
+    let named = elements(&format!("meta[name=\"{package_meta}\"]"))
+        .into_iter()
+        .flat_map(|meta| {
+            let content = meta.get_attribute("content").unwrap_or_default();
+            content
+                .split_whitespace()
+                .filter_map(|address| resolve(&meta, address))
+                .collect::<Vec<_>>()
+        });
+    (base, links.chain(named).collect())
 }

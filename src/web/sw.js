@@ -6,8 +6,9 @@
 //
 // - install: caches every file of this build in a cache named after the build, except those in
 //   ON_DEMAND: the whole app's bundle, which only the teacher's pages start (xtask/src/split.rs),
-//   and the PNG icons, which only installing the app needs. Those are cached when first
-//   fetched, so a student's first visit never downloads them. The worker does not take over by
+//   the SCORM package's app, which only the teacher's "Download for your LMS" fetches, and the
+//   PNG icons, which only installing the app needs. Those are cached when first fetched, so a
+//   student's first visit never downloads them. The worker does not take over by
 //   itself: the page asks the student and then sends "skip-waiting".
 // - activate: deletes the caches of older builds, then controls open pages.
 // - fetch: the build's own files from its cache (so the JS glue and the wasm always come from

@@ -141,7 +141,7 @@ test('the Moodle XML export is well formed and each question has its Moodle type
   }
 });
 
-test('the SCORM package holds the student app and a manifest the SCORM 1.2 schemas accept', () => {
+test("the SCORM package holds the package's app and a manifest the SCORM 1.2 schemas accept", () => {
   const code = assignmentCode(reading, { title: 'Week 3: "Allies" & <friends>', questions: reading.questions.slice(0, 6).map((q) => q.id), passMark: 70 });
   const zipPath = path.join(dir, 'package.zip');
   xtask('scorm', '--assignment', code, '--dist', 'dist', '--out', zipPath);
@@ -149,11 +149,12 @@ test('the SCORM package holds the student app and a manifest the SCORM 1.2 schem
   const names = [...files.keys()];
   expect(names[0]).toBe('imsmanifest.xml');
   const built = execFileSync('ls', ['dist'], { encoding: 'utf8' }).split('\n');
-  const studentJs = built.find((f) => /^lectern-student-[0-9a-f]{16}\.js$/.test(f));
-  const studentWasm = built.find((f) => /^lectern-student-[0-9a-f]{16}_bg\.wasm$/.test(f));
+  // The package's app: the student app with the LMS session (xtask/src/split.rs).
+  const appJs = built.find((f) => /^lectern-scorm-[0-9a-f]{16}\.js$/.test(f));
+  const appWasm = built.find((f) => /^lectern-scorm-[0-9a-f]{16}_bg\.wasm$/.test(f));
   const css = built.find((f) => /\.css$/.test(f));
-  expect(names.sort()).toEqual(['icons/icon.svg', 'imsmanifest.xml', 'index.html', css, studentJs, studentWasm].sort());
-  for (const file of [studentJs, studentWasm, css, 'icons/icon.svg']) expect(files.get(file).equals(readFileSync(path.join('dist', file))), file).toBe(true);
+  expect(names.sort()).toEqual(['icons/icon.svg', 'imsmanifest.xml', 'index.html', css, appJs, appWasm].sort());
+  for (const file of [appJs, appWasm, css, 'icons/icon.svg']) expect(files.get(file).equals(readFileSync(path.join('dist', file))), file).toBe(true);
 
   const manifest = files.get('imsmanifest.xml').toString('utf8');
   const manifestPath = path.join(dir, 'imsmanifest.xml');
@@ -175,7 +176,7 @@ test('the SCORM package holds the student app and a manifest the SCORM 1.2 schem
 
   const page = files.get('index.html').toString('utf8');
   expect(page).toContain(`<meta name="lectern-assignment" content="${code}" />`);
-  expect(page).toContain(`<meta name="lectern-bundle" content="${studentJs} ${studentWasm}" />`);
+  expect(page).toContain(`<meta name="lectern-bundle" content="${appJs} ${appWasm}" />`);
   const script = page.match(/<script>([\s\S]*?)<\/script>/)[1];
   const hash = createHash('sha256').update(script).digest('base64');
   expect(page).toContain(`'sha256-${hash}'`);

@@ -32,6 +32,8 @@ const PACKAGE = 'lms/pluginfile.php/27/mod_scorm/content/3/';
 const WRONG_TYPE = { '.wasm': 'application/octet-stream' };
 let root;
 let code;
+/** The files in the package made by `cargo xtask scorm`. */
+let packaged;
 
 /** The course page of a stand-in LMS: scorm-again as `window.API`, the package in an iframe. */
 const HOST_PAGE = `<!doctype html>
@@ -77,7 +79,8 @@ test.beforeAll(() => {
     stdio: ['ignore', 'inherit', 'inherit'],
     timeout: 900_000,
   });
-  for (const [name, bytes] of readZip(readFileSync(zip))) {
+  packaged = readZip(readFileSync(zip));
+  for (const [name, bytes] of packaged) {
     const file = path.join(root, PACKAGE, name);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, bytes);
@@ -122,6 +125,12 @@ test('the package starts the app from its own files inside an LMS page', async (
 
     const frame = page.frames().find((f) => f.url().endsWith(`${PACKAGE}index.html`));
     expect(await frame.evaluate(() => document.querySelector('meta[name="lectern-package"]').content)).toBe('scorm-1.2');
+    // It starts the package's app: the student app with the LMS session, never the site's student
+    // app (which has no session) or the whole app (the teacher's code).
+    const bundle = await frame.evaluate(() => document.querySelector('meta[name="lectern-bundle"]').content);
+    expect(bundle).toMatch(/^lectern-scorm-[0-9a-f]{16}\.js lectern-scorm-[0-9a-f]{16}_bg\.wasm$/);
+    const apps = [...packaged.keys()].filter((name) => /\.(js|wasm)$/.test(name));
+    expect(apps.sort()).toEqual(bundle.split(' ').sort());
     expect(await frame.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
     // The LMS's runtime is where the package will find it.
     expect(await page.evaluate(() => typeof window.API.LMSInitialize)).toBe('function');

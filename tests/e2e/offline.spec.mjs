@@ -51,19 +51,22 @@ function filesUnder(dir, prefix = '') {
   });
 }
 
-test('the worker caches exactly the files of the build: all at once but the whole app and the PNG icons, those on demand', async () => {
+test("the worker caches exactly the files of the build: all at once but the whole app, the package's app and the PNG icons, those on demand", async () => {
   const worker = readFileSync('dist/sw.js', 'utf8');
   const list = (name) => JSON.parse(worker.match(new RegExp(`const ${name} = (\\[.*?\\]);`, 's'))[1]);
   const precached = list('FILES');
   const onDemand = list('ON_DEMAND');
   const built = filesUnder('dist').filter((f) => f !== 'sw.js');
   expect([...precached, ...onDemand].sort()).toEqual(built.sort());
-  // The whole app's JS glue and wasm (see split.spec.mjs) and the icons only installing uses.
+  // The whole app's JS glue and wasm, the SCORM package's app's (see split.spec.mjs) and the
+  // icons only installing uses.
   const wholeApp = built.filter((f) => /^lectern-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(f));
+  const packageApp = built.filter((f) => /^lectern-scorm-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(f));
   const pngIcons = built.filter((f) => /^icons\/.*\.png$/.test(f));
   expect(wholeApp).toHaveLength(2);
+  expect(packageApp).toHaveLength(2);
   expect(pngIcons.length).toBeGreaterThan(0);
-  expect(onDemand.sort()).toEqual([...wholeApp, ...pngIcons].sort());
+  expect(onDemand.sort()).toEqual([...wholeApp, ...packageApp, ...pngIcons].sort());
   // The page's own icon and everything a student's visit needs are precached.
   expect(precached).toEqual(expect.arrayContaining(['index.html', 'icons/icon.svg', 'manifest.webmanifest']));
   // And every pre-rendered page: the contents and each section.

@@ -1,8 +1,11 @@
-// The release build's two bundles (xtask/src/split.rs): every page but the teacher's starts the
-// student app, which has none of the teacher's code, so a student's first visit never downloads
-// it; the teacher's pages start the whole app, which the service worker keeps from the first
-// time a teacher's page fetched it. Each test serves a build of its own and watches it for
-// console errors and warnings, CSP violations, page errors and requests to other origins.
+// The release build's bundles (xtask/src/split.rs): every page but the teacher's starts the
+// student app, which has none of the teacher's code and no LMS session, so a student's first
+// visit never downloads either; the teacher's pages start the whole app, which the service
+// worker keeps from the first time a teacher's page fetched it; the SCORM package's app (the
+// student app with the LMS session) is only named by the page, for the teacher's download, and
+// never started by it (lms-package.spec runs it in a package). Each test serves a build of its
+// own and watches it for console errors and warnings, CSP violations, page errors and requests
+// to other origins.
 
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +15,7 @@ import { start } from './serve.mjs';
 import { watch } from './support/watch.mjs';
 import { loadReading } from './support/content.mjs';
 import { answerRight, check } from './support/answer.mjs';
+import { chooseOnlySection } from './support/teach.mjs';
 
 const reading = loadReading('adversaries-to-allies');
 const built = readdirSync('dist');
@@ -22,6 +26,7 @@ const one = (pattern) => {
 };
 const student = { js: one(/^lectern-student-[0-9a-f]{16}\.js$/), wasm: one(/^lectern-student-[0-9a-f]{16}_bg\.wasm$/) };
 const whole = { js: one(/^lectern-[0-9a-f]{16}\.js$/), wasm: one(/^lectern-[0-9a-f]{16}_bg\.wasm$/) };
+const scorm = { js: one(/^lectern-scorm-[0-9a-f]{16}\.js$/), wasm: one(/^lectern-scorm-[0-9a-f]{16}_bg\.wasm$/) };
 
 /** A copy of dist/ served on its own port, and a watched context for it. */
 async function setUp(browser) {
@@ -51,6 +56,27 @@ test('the teacher bundle is the whole app, and the student one is smaller', () =
   expect(list('ON_DEMAND')).toEqual(expect.arrayContaining([whole.js, whole.wasm]));
   expect(list('FILES')).not.toContain(whole.wasm);
   expect(list('FILES')).toEqual(expect.arrayContaining([student.js, student.wasm, 'index.html']));
+  // Likewise the package's app, which only the teacher's download fetches.
+  expect(list('ON_DEMAND')).toEqual(expect.arrayContaining([scorm.js, scorm.wasm]));
+  expect(list('FILES')).not.toContain(scorm.js);
+  expect(list('FILES')).not.toContain(scorm.wasm);
+});
+
+test('the student bundle has no LMS session; the package\'s app is the student app with it', () => {
+  const wasm = (f) => readFileSync(path.join('dist', f));
+  // The SCORM 1.2 calls the session makes, and words it shows, are in the package's app, never
+  // in the student app (the whole app, built with the default features, has them too; no page of
+  // the site starts a session).
+  for (const text of ['LMSInitialize', 'LMSCommit', 'cmi.suspend_data', 'opened on its own']) {
+    expect(wasm(student.wasm).includes(text), `${text} in the student app`).toBe(false);
+    expect(wasm(scorm.wasm).includes(text), `${text} in the package's app`).toBe(true);
+  }
+  expect(wasm(student.wasm).length).toBeLessThan(wasm(scorm.wasm).length);
+  expect(wasm(scorm.wasm).length).toBeLessThan(wasm(whole.wasm).length);
+  // The page names the package's app for the teacher's download; its loader never starts it.
+  const index = readFileSync('dist/index.html', 'utf8');
+  expect(index).toContain(`<meta name="lectern-package-bundle" content="/${scorm.js} /${scorm.wasm}" />`);
+  expect(index.match(/<script>[\s\S]*?<\/script>/)[0]).not.toContain('lectern-scorm-');
 });
 
 test("a student's first visit, worker included, never downloads the teacher's code", async ({ browser }) => {
@@ -69,6 +95,8 @@ test("a student's first visit, worker included, never downloads the teacher's co
   expect(fetched()).toEqual(expect.arrayContaining([student.js, student.wasm]));
   expect(fetched()).not.toContain(whole.js);
   expect(fetched()).not.toContain(whole.wasm);
+  expect(fetched()).not.toContain(scorm.js);
+  expect(fetched()).not.toContain(scorm.wasm);
   expect(problems.list()).toEqual([]);
   await done();
 });
@@ -112,5 +140,34 @@ test("offline before any teacher's page was opened, the teacher's address says s
   // The failed fetches of the whole app are reported by the browser; nothing else may be.
   const unexpected = problems.list().filter((p) => !/sw\.js|Failed to load resource|FetchEvent|net::ERR_/.test(p));
   expect(unexpected).toEqual([]);
+  await done();
+});
+
+test("the teacher's SCORM download fetches the package's app once; the next one is made offline", async ({ browser }) => {
+  const { server, context, problems, fetched, done } = await setUp(browser);
+  const page = await context.newPage();
+  await page.goto('./teach');
+  await controlled(page);
+  await page.getByLabel('Title', { exact: true }).fill('Week 3');
+  await chooseOnlySection(page, reading, reading.sections[0].id);
+  await page.getByRole('button', { name: 'Make the assignment link' }).click();
+  const created = page.locator('#created');
+  const download = async () => {
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      created.getByRole('button', { name: 'Download for your LMS (SCORM 1.2)' }).click(),
+    ]);
+    await expect(created.getByRole('status').filter({ hasText: `Saved as ${file.suggestedFilename()}.` })).toBeVisible();
+    return readFileSync(await file.path());
+  };
+  expect(fetched()).not.toContain(scorm.wasm);
+  const first = await download();
+  expect(fetched()).toEqual(expect.arrayContaining([scorm.js, scorm.wasm]));
+
+  await server.stop();
+  const second = await download();
+  expect(second.equals(first)).toBe(true);
+  // With the server gone, the browser's own check for a newer worker fails, as it should.
+  expect(problems.list().filter((p) => !/sw\.js/.test(p))).toEqual([]);
   await done();
 });

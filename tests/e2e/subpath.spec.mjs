@@ -31,9 +31,12 @@ test('the app, its links, deep links and worker all work under /lectern/', async
   expect(built).toContain(oldHash);
   let html = built
     .replace('<base href="/"', '<base href="/lectern/"')
-    .replaceAll(/(["'])\/(lectern-(?:student-)?[0-9a-f]+|main-[0-9a-f]+)/g, '$1/lectern/$2');
+    .replaceAll(/(["' ])\/(lectern-(?:student-|scorm-)?[0-9a-f]+|main-[0-9a-f]+)/g, '$1/lectern/$2');
   html = html.replace(oldHash, scriptHash(loaderScript(html)));
   expect(html).toContain('<base href="/lectern/"');
+  // Every file's address moved, the package's app's in its meta element too.
+  expect(html).not.toMatch(/["' ]\/(lectern-|main-)/);
+  expect(html).toMatch(/content="\/lectern\/lectern-scorm-[0-9a-f]+\.js \/lectern\/lectern-scorm-[0-9a-f]+_bg\.wasm"/);
   expect(html).toContain("base-uri 'none'");
   writeFileSync(index, html);
   rmSync(path.join(dir, 'read'), { recursive: true });

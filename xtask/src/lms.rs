@@ -2,8 +2,9 @@
 //! command line, and `xmllint` for the tests that check them.
 //!
 //! Both commands run `crates/export` (`lectern-export`), which links the app's core on the host:
-//! xtask itself stays std-only. `scorm` packages the student app of a release build (`dist/`,
-//! built first when it is missing or older than the sources, or `--dist DIR`).
+//! xtask itself stays std-only. `scorm` packages the package's app (the student app with the LMS
+//! session, `split.rs`) of a release build (`dist/`, built first when it is missing or older
+//! than the sources, or `--dist DIR`).
 
 use crate::browser::{apt_install, is_root};
 use crate::cmd;
@@ -20,8 +21,8 @@ usage: cargo xtask export-questions --format gift|moodle-xml [--reading ID] [--o
 pub const SCORM_USAGE: &str = "\
 usage: cargo xtask scorm --assignment CODE --out FILE.zip [--dist DIR]
   the assignment (its link's code, LA1.… or LA2.…, or the whole link) as a SCORM 1.2 package
-  of the student app, for an LMS; from the release build in dist/ (built if missing or stale)
-  or in DIR
+  of the student app with the LMS session, for an LMS; from the release build in dist/ (built
+  if missing or stale) or in DIR
 ";
 
 /// `--name value` pairs, checked against the names a command knows.

@@ -67,13 +67,14 @@ commands:
   export-questions --format gift|moodle-xml [--reading ID] [--out FILE]
                       the questions in GIFT or Moodle XML, for a Moodle question bank
   scorm --assignment CODE --out FILE.zip [--dist DIR]
-                      an assignment as a SCORM 1.2 package of the student app (from
-                      the release build in dist/, built if stale), for an LMS
+                      an assignment as a SCORM 1.2 package of the student app with the
+                      LMS session (from the release build in dist/, built if stale),
+                      for an LMS
   tools               only install the pinned tools (and show where they are)
   post-build [DIR]    add the Content-Security-Policy to DIR/index.html, then write the
                       build's file list and version into DIR/sw.js (trunk runs it after
                       every build, on $TRUNK_STAGING_DIR; a release build also gets the
-                      student app as a second bundle, see xtask/src/split.rs)
+                      student app and the SCORM package's app, see xtask/src/split.rs)
 ";
 
 fn main() -> ExitCode {

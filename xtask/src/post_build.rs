@@ -1,7 +1,7 @@
 //! `cargo xtask post-build [DIR]`: trunk's `post_build` hook (Trunk.toml), run on
 //! `$TRUNK_STAGING_DIR` after every build. In order:
 //!
-//! 1. on a release build, adds the student app as a second bundle (`split.rs`);
+//! 1. on a release build, adds the student app and the SCORM package's app (`split.rs`);
 //! 2. adds the Content-Security-Policy to index.html (`csp.rs`);
 //! 3. on a release build, writes the pre-rendered pages (`prerender.rs`);
 //! 4. writes the build's version and file lists into the service worker (`worker.rs`), so
@@ -17,7 +17,7 @@ use std::fs;
 use std::path::PathBuf;
 
 /// Runs on `DIR`, or on `$TRUNK_STAGING_DIR` when trunk calls it, or on `dist/`. Only a
-/// release build by trunk (`$TRUNK_PROFILE` is `release`) gets the student bundle and the
+/// release build by trunk (`$TRUNK_PROFILE` is `release`) gets the other bundles and the
 /// pre-rendered pages.
 pub fn run(ctx: &Ctx, args: &[String]) -> Result<(), String> {
     let dir = match args.first() {
@@ -34,8 +34,15 @@ pub fn run(ctx: &Ctx, args: &[String]) -> Result<(), String> {
     let release_public_url = (args.is_empty()
         && std::env::var("TRUNK_PROFILE").as_deref() == Ok("release"))
     .then(|| std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".to_string()));
-    let whole_app = match &release_public_url {
-        Some(public_url) => split::run(ctx, &dir, public_url)?.files(public_url),
+    // The whole app and the package's app: only some visits need them.
+    let some_visits: Vec<String> = match &release_public_url {
+        Some(public_url) => {
+            let added = split::run(ctx, &dir, public_url)?;
+            [added.whole, added.package]
+                .iter()
+                .flat_map(|bundle| bundle.files(public_url))
+                .collect()
+        }
         None => Vec::new(),
     };
     // The policy next: it changes index.html, and the version must cover the page as shipped.
@@ -53,7 +60,7 @@ pub fn run(ctx: &Ctx, args: &[String]) -> Result<(), String> {
     let (on_demand, precached): (Vec<String>, Vec<String>) = files
         .iter()
         .cloned()
-        .partition(|f| whole_app.contains(f) || worker::only_for_installing(f));
+        .partition(|f| some_visits.contains(f) || worker::only_for_installing(f));
     let filled = worker::fill(&template, &version, &precached, &on_demand)?;
     fs::write(&worker_path, filled)
         .map_err(|e| format!("cannot write {}: {e}", worker_path.display()))?;

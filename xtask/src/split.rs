@@ -1,19 +1,26 @@
-//! The release build's two bundles: the whole app for the teacher's pages, and a student app
-//! without the teacher's code (the `teacher` cargo feature off) for every other page.
+//! The release build's bundles: the whole app for the teacher's pages, a student app without
+//! the teacher's code (the `teacher` cargo feature off) for every other page, and the app a
+//! SCORM package launches (the student app with the `scorm` feature: the LMS session), which no
+//! page of the site starts.
 //!
 //! Trunk builds one bundle per page, so `cargo xtask post-build` (trunk's `post_build` hook)
-//! adds the second one to a release build:
+//! adds the other two to a release build:
 //!
 //! 1. builds the student app (`cargo build --release --no-default-features`), runs
 //!    wasm-bindgen and wasm-opt on it with the settings index.html gives trunk, and writes
 //!    `lectern-student-<hash>.js` and `lectern-student-<hash>_bg.wasm` next to trunk's files;
+//!    then the same for the package's app (`--no-default-features --features scorm`,
+//!    `lectern-scorm-<hash>.*`);
 //! 2. replaces trunk's start-up script in index.html with a loader that starts the whole app at
-//!    `teach` and `gradebook` (and below them) and the student app everywhere else, and drops
-//!    trunk's preloads of the whole app (the loader fetches the wasm while the JS glue loads).
+//!    `teach` and `gradebook` (and below them) and the student app everywhere else, drops
+//!    trunk's preloads of the whole app (the loader fetches the wasm while the JS glue loads),
+//!    and names the package's app in a meta element, for the teacher's "Download for your LMS"
+//!    (`core::scorm::package::PACKAGE_BUNDLE_META`).
 //!
-//! The service worker precaches the student app and caches the whole app only when a teacher's
-//! page first loads it (`worker.rs`), so a student's first visit never downloads the
-//! teacher's code. Debug builds (`cargo xtask serve`) keep trunk's single bundle.
+//! The service worker precaches the student app and caches the whole app and the package's app
+//! only when first fetched (`worker.rs`), so a student's first visit never downloads the
+//! teacher's code or the LMS session. Debug builds (`cargo xtask serve`) keep trunk's single
+//! bundle.
 
 use crate::build_files::INDEX;
 use crate::cmd;
@@ -127,13 +134,31 @@ pub fn loader(whole: &Bundle, student: &Bundle) -> String {
     )
 }
 
-/// `html` with trunk's start-up script replaced by [`loader`] and trunk's preloads of the
-/// whole app removed; an error if the page does not look as trunk writes it.
-pub fn rewrite_page(html: &str, student: &Bundle) -> Result<(String, Bundle), String> {
+/// The meta element naming the app a SCORM package launches, on the site's page: the teacher's
+/// app reads it to make a package (`core::scorm::package::PACKAGE_BUNDLE_META`, the same name).
+pub const PACKAGE_BUNDLE_META: &str = "lectern-package-bundle";
+
+/// The meta element naming `package`'s two files.
+pub fn package_meta(package: &Bundle) -> String {
+    format!(
+        "<meta name=\"{PACKAGE_BUNDLE_META}\" content=\"{} {}\" />",
+        package.js, package.wasm
+    )
+}
+
+/// `html` with trunk's start-up script replaced by the meta element naming the package's app
+/// and [`loader`], and trunk's preloads of the whole app removed; an error if the page does not
+/// look as trunk writes it.
+pub fn rewrite_page(
+    html: &str,
+    student: &Bundle,
+    package: &Bundle,
+) -> Result<(String, Bundle), String> {
     let (range, whole) = trunk_bundle(html)?;
     let mut page = format!(
-        "{}{}{}",
+        "{}{}\n{}{}",
         &html[..range.start],
+        package_meta(package),
         loader(&whole, student),
         &html[range.end..]
     );
@@ -154,7 +179,7 @@ pub fn rewrite_page(html: &str, student: &Bundle) -> Result<(String, Bundle), St
 }
 
 /// `--enable-…` flags and the level trunk gives wasm-opt, read from the source index.html so
-/// both bundles are optimised alike.
+/// every bundle is optimised alike.
 pub fn wasm_opt_args(source_index: &str) -> Result<Vec<String>, String> {
     let attribute = |name: &str| -> Result<String, String> {
         let marker = format!("{name}=\"");
@@ -176,9 +201,19 @@ pub fn wasm_opt_args(source_index: &str) -> Result<Vec<String>, String> {
     Ok(args)
 }
 
-/// Builds the student app into `dir` (the staging folder) and rewrites `dir/index.html`;
-/// returns the whole app's bundle, for the service worker to cache on demand.
-pub fn run(ctx: &Ctx, dir: &Path, public_url: &str) -> Result<Bundle, String> {
+/// The bundles a release build adds to trunk's: what the service worker caches on demand.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Added {
+    /// Trunk's bundle, the whole app: the teacher's pages start it.
+    pub whole: Bundle,
+    /// The app a SCORM package launches: no page of the site starts it.
+    pub package: Bundle,
+}
+
+/// Builds the student app and the package's app into `dir` (the staging folder) and rewrites
+/// `dir/index.html`; returns the bundles only some visits need, for the service worker to cache
+/// on demand.
+pub fn run(ctx: &Ctx, dir: &Path, public_url: &str) -> Result<Added, String> {
     let index_path = dir.join(INDEX);
     let html = fs::read_to_string(&index_path)
         .map_err(|e| format!("cannot read {}: {e}", index_path.display()))?;
@@ -188,19 +223,55 @@ pub fn run(ctx: &Ctx, dir: &Path, public_url: &str) -> Result<Bundle, String> {
         .map_err(|e| format!("cannot read index.html: {e}"))?;
     let opt_args = wasm_opt_args(&source_index)?;
 
-    println!("[split] building the student app (no teacher's pages) for the second bundle");
-    let mut build = cmd::cargo(&ctx.root);
-    build
+    println!("[split] building the student app (no teacher's pages, no LMS session)");
+    let (student, student_size) = build(
+        ctx,
+        dir,
+        public_url,
+        &opt_args,
+        &["--no-default-features"],
+        "lectern-student",
+    )?;
+    println!("[split] building the SCORM package's app (the student app with the LMS session)");
+    let (package, package_size) = build(
+        ctx,
+        dir,
+        public_url,
+        &opt_args,
+        &["--no-default-features", "--features", "scorm"],
+        "lectern-scorm",
+    )?;
+    let (page, whole) = rewrite_page(&html, &student, &package)?;
+    fs::write(&index_path, page)
+        .map_err(|e| format!("cannot write {}: {e}", index_path.display()))?;
+    println!(
+        "[split] student app {} KB raw, the package's app {} KB (the whole app: {} KB)",
+        student_size / 1000,
+        package_size / 1000,
+        fs::metadata(dir.join(whole.files(public_url)[1].as_str()))
+            .map(|m| m.len() / 1000)
+            .unwrap_or(0)
+    );
+    Ok(Added { whole, package })
+}
+
+/// Builds the app with `features` (cargo's arguments) and writes its JS glue and optimised wasm
+/// into `dir` as `<name>-<hash>.js` and `<name>-<hash>_bg.wasm`; the bundle and the wasm's size.
+fn build(
+    ctx: &Ctx,
+    dir: &Path,
+    public_url: &str,
+    opt_args: &[String],
+    features: &[&str],
+    name: &str,
+) -> Result<(Bundle, usize), String> {
+    let mut cargo = cmd::cargo(&ctx.root);
+    cargo
         .args(["build", "--release", "--target", "wasm32-unknown-unknown"])
-        .args([
-            "--package",
-            "lectern",
-            "--bin",
-            "lectern",
-            "--no-default-features",
-        ]);
-    crate::size_flags::apply(&ctx.root, &mut build);
-    cmd::run(&mut build)?;
+        .args(["--package", "lectern", "--bin", "lectern"])
+        .args(features);
+    crate::size_flags::apply(&ctx.root, &mut cargo);
+    cmd::run(&mut cargo)?;
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| ctx.root.join("target"));
@@ -210,58 +281,42 @@ pub fn run(ctx: &Ctx, dir: &Path, public_url: &str) -> Result<Bundle, String> {
     fs::create_dir_all(&work).map_err(|e| format!("cannot create {}: {e}", work.display()))?;
     cmd::run(
         Command::new(ctx.tools.wasm_bindgen())
-            .args([
-                "--target",
-                "web",
-                "--no-typescript",
-                "--out-name",
-                "lectern-student",
-            ])
+            .args(["--target", "web", "--no-typescript", "--out-name", name])
             .arg("--out-dir")
             .arg(&work)
             .arg(&built),
     )?;
-    let bindgen_wasm = work.join("lectern-student_bg.wasm");
+    let bindgen_wasm = work.join(format!("{name}_bg.wasm"));
     let optimised = work.join("optimised.wasm");
     cmd::run(
         Command::new(ctx.tools.wasm_opt())
-            .args(&opt_args)
+            .args(opt_args)
             .arg(&bindgen_wasm)
             .arg("-o")
             .arg(&optimised),
     )?;
     let wasm =
         fs::read(&optimised).map_err(|e| format!("cannot read {}: {e}", optimised.display()))?;
-    let js = fs::read_to_string(work.join("lectern-student.js"))
-        .map_err(|e| format!("cannot read the student app's JS glue: {e}"))?;
-    let name = format!(
-        "lectern-student-{}",
+    let js = fs::read_to_string(work.join(format!("{name}.js")))
+        .map_err(|e| format!("cannot read {name}'s JS glue: {e}"))?;
+    let hashed = format!(
+        "{name}-{}",
         Fnv1a::new().feed(js.as_bytes()).feed(&wasm).hex()
     );
-    // The glue's own fallback URL of the wasm, never used (the loader passes the wasm), but kept
+    // The glue's own fallback URL of the wasm, never used (the loaders pass the wasm), but kept
     // pointing at the real file.
-    let js = js.replace("lectern-student_bg.wasm", &format!("{name}_bg.wasm"));
+    let js = js.replace(&format!("{name}_bg.wasm"), &format!("{hashed}_bg.wasm"));
     for (file, bytes) in [
-        (format!("{name}.js"), js.as_bytes()),
-        (format!("{name}_bg.wasm"), &wasm[..]),
+        (format!("{hashed}.js"), js.as_bytes()),
+        (format!("{hashed}_bg.wasm"), &wasm[..]),
     ] {
         fs::write(dir.join(&file), bytes).map_err(|e| format!("cannot write {file}: {e}"))?;
     }
-    let student = Bundle {
-        js: format!("{public_url}{name}.js"),
-        wasm: format!("{public_url}{name}_bg.wasm"),
+    let bundle = Bundle {
+        js: format!("{public_url}{hashed}.js"),
+        wasm: format!("{public_url}{hashed}_bg.wasm"),
     };
-    let (page, whole) = rewrite_page(&html, &student)?;
-    fs::write(&index_path, page)
-        .map_err(|e| format!("cannot write {}: {e}", index_path.display()))?;
-    println!(
-        "[split] student app {} KB raw (the whole app: {} KB)",
-        wasm.len() / 1000,
-        fs::metadata(dir.join(whole.files(public_url)[1].as_str()))
-            .map(|m| m.len() / 1000)
-            .unwrap_or(0)
-    );
-    Ok(whole)
+    Ok((bundle, wasm.len()))
 }
 
 #[cfg(test)]
@@ -275,6 +330,13 @@ mod tests {
         Bundle {
             js: "/sub/lectern-student-99.js".into(),
             wasm: "/sub/lectern-student-99_bg.wasm".into(),
+        }
+    }
+
+    fn package() -> Bundle {
+        Bundle {
+            js: "/sub/lectern-scorm-77.js".into(),
+            wasm: "/sub/lectern-scorm-77_bg.wasm".into(),
         }
     }
 
@@ -292,7 +354,7 @@ mod tests {
 
     #[test]
     fn the_page_loads_one_bundle_by_address_and_preloads_neither() {
-        let (page, whole) = rewrite_page(TRUNK_PAGE, &student()).unwrap();
+        let (page, whole) = rewrite_page(TRUNK_PAGE, &student(), &package()).unwrap();
         assert_eq!(whole.js, "/sub/lectern-1a2b.js");
         assert!(!page.contains("import init"), "{page}");
         assert!(!page.contains("preload"), "{page}");
@@ -309,15 +371,21 @@ mod tests {
         );
         // Still exactly one inline script, for the Content-Security-Policy's hash.
         assert_eq!(crate::csp::inline_scripts(&page).unwrap().len(), 1);
+        // The package's app is named, for the teacher's download, but no script starts it.
+        assert!(page.contains(
+            "<meta name=\"lectern-package-bundle\" content=\"/sub/lectern-scorm-77.js /sub/lectern-scorm-77_bg.wasm\" />"
+        ));
+        assert_eq!(page.matches("lectern-scorm-").count(), 2, "{page}");
+        assert!(page.find("lectern-package-bundle") < page.find("<script>"));
     }
 
     #[test]
     fn a_page_not_as_trunk_writes_it_is_refused() {
-        assert!(rewrite_page("<html></html>", &student())
+        assert!(rewrite_page("<html></html>", &student(), &package())
             .unwrap_err()
             .contains("no trunk start-up script"));
         let no_preload = TRUNK_PAGE.replace("rel=\"modulepreload\"", "rel=\"x\"");
-        assert!(rewrite_page(&no_preload, &student())
+        assert!(rewrite_page(&no_preload, &student(), &package())
             .unwrap_err()
             .contains("no preload of /sub/lectern-1a2b.js"));
     }

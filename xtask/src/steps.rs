@@ -135,19 +135,21 @@ fn clippy_wasm(ctx: &Ctx) -> Result<(), String> {
         "-D",
         "warnings",
     ]))?;
-    // The student app of a release build (xtask/src/split.rs): the app without the teacher's
-    // pages must build as cleanly as the whole one.
-    cmd::run(cmd::cargo(&ctx.root).args([
-        "clippy",
-        "--target",
-        WASM_TARGET,
-        "-p",
-        "lectern",
-        "--no-default-features",
-        "--",
-        "-D",
-        "warnings",
-    ]))
+    // The other bundles of a release build (xtask/src/split.rs): the student app, without the
+    // teacher's pages or the LMS session, and the SCORM package's app, the student app with the
+    // session, must build as cleanly as the whole one.
+    for features in [
+        &["--no-default-features"][..],
+        &["--no-default-features", "--features", "scorm"],
+    ] {
+        cmd::run(
+            cmd::cargo(&ctx.root)
+                .args(["clippy", "--target", WASM_TARGET, "-p", "lectern"])
+                .args(features)
+                .args(["--", "-D", "warnings"]),
+        )?;
+    }
+    Ok(())
 }
 
 fn host_tests(ctx: &Ctx) -> Result<(), String> {

@@ -1,7 +1,8 @@
 //! The service worker's lists, written into the staged `sw.js` template: the build's version,
 //! the files it precaches, and those it caches only when first fetched (`ON_DEMAND`): the whole
-//! app's bundle, which only the teacher's pages start, and the PNG icons, which only installing
-//! the app needs.
+//! app's bundle, which only the teacher's pages start, the SCORM package's app, which only the
+//! teacher's "Download for your LMS" fetches (to put it in a package), and the PNG icons, which
+//! only installing the app needs.
 
 use crate::build_files::WORKER;
 

@@ -4,8 +4,8 @@
 //! ```text
 //! imsmanifest.xml                the manifest (manifest.rs)
 //! index.html                     the launch page: the assignment and the loader
-//! lectern-student-<hash>.js      the student app (a release build's student bundle)
-//! lectern-student-<hash>_bg.wasm
+//! lectern-scorm-<hash>.js        the package's app (a release build's SCORM bundle: the
+//! lectern-scorm-<hash>_bg.wasm   student app with the LMS session, `scorm` feature)
 //! main-<hash>.css                the style sheet
 //! icons/icon.svg                 the page's icon
 //! ```
@@ -21,7 +21,9 @@
 //! another type than `application/wasm`.
 //!
 //! The same code makes the package from the command line (`cargo xtask scorm`, from a release
-//! build's files) and, in the browser, from the files the teacher's app fetches of itself.
+//! build's files) and, in the browser, from the files the teacher's app fetches of itself. The
+//! site's page names the package's app, which none of its own pages start, in a meta element
+//! ([`PACKAGE_BUNDLE_META`]).
 
 use super::manifest::manifest;
 use crate::core::assignment::Assignment;
@@ -41,6 +43,10 @@ pub const PACKAGE_KIND: &str = "scorm-1.2";
 pub const ASSIGNMENT_META: &str = "lectern-assignment";
 /// The meta element naming the app's JS glue and wasm, separated by a space.
 pub const BUNDLE_META: &str = "lectern-bundle";
+/// On the site's page (a release build's `index.html`, as `xtask/src/split.rs` writes it): the
+/// meta element naming the package's app, its JS glue's and wasm's addresses separated by a
+/// space.
+pub const PACKAGE_BUNDLE_META: &str = "lectern-package-bundle";
 
 /// The launch page's start-up script: the same text in every package.
 pub const LOADER: &str = r#"
@@ -105,8 +111,9 @@ impl fmt::Display for PackageError {
     }
 }
 
-/// The app's files among a release build's file paths: the student bundle (the whole app's
-/// teacher pages are not in a package), the style sheet and the icon.
+/// The app's files among a release build's file paths: the package's bundle (the student app
+/// with the LMS session; neither the whole app's teacher pages nor the site's student app,
+/// which has no session, are in a package), the style sheet and the icon.
 pub fn app_files<'a>(paths: impl IntoIterator<Item = &'a str>) -> Result<AppFiles, PackageError> {
     let paths: Vec<&str> = paths.into_iter().collect();
     let one = |what: &'static str, fits: &dyn Fn(&str) -> bool| -> Result<String, PackageError> {
@@ -118,11 +125,11 @@ pub fn app_files<'a>(paths: impl IntoIterator<Item = &'a str>) -> Result<AppFile
         }
     };
     Ok(AppFiles {
-        js: one("student app (lectern-student-….js)", &|p| {
-            p.starts_with("lectern-student-") && p.ends_with(".js") && !p.contains('/')
+        js: one("package's app (lectern-scorm-….js)", &|p| {
+            p.starts_with("lectern-scorm-") && p.ends_with(".js") && !p.contains('/')
         })?,
-        wasm: one("student app (lectern-student-…_bg.wasm)", &|p| {
-            p.starts_with("lectern-student-") && p.ends_with("_bg.wasm") && !p.contains('/')
+        wasm: one("package's app (lectern-scorm-…_bg.wasm)", &|p| {
+            p.starts_with("lectern-scorm-") && p.ends_with("_bg.wasm") && !p.contains('/')
         })?,
         css: one("style sheet (….css)", &|p| {
             p.ends_with(".css") && !p.contains('/')
@@ -196,32 +203,14 @@ pub fn package(
 }
 
 /// The build's files a running page names, as paths in the build: the teacher's app makes a
-/// package from its own build this way (with [`app_files`]), offline too, as every one of them
-/// is cached. `base` is the page's base path (`/` or `/sub/`); `urls` its links' addresses
-/// (`<link href>`, resolved: `/main-….css`, `/icons/icon.svg`) and `scripts` its inline scripts,
-/// whose quoted paths are the bundles the release build's loader starts
-/// (`'/lectern-student-….js'`). Addresses outside `base` are left out.
-pub fn page_paths<'a>(
-    base: &str,
-    urls: impl IntoIterator<Item = &'a str>,
-    scripts: impl IntoIterator<Item = &'a str>,
-) -> Vec<String> {
+/// package from its own build this way (with [`app_files`]). `base` is the page's base path
+/// (`/` or `/sub/`); `urls` the addresses, resolved, of its links (`<link href>`:
+/// `/main-….css`, `/icons/icon.svg`) and of the package's app its [`PACKAGE_BUNDLE_META`] names
+/// (`/lectern-scorm-….js`). Addresses outside `base` are left out.
+pub fn page_paths<'a>(base: &str, urls: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     let base = format!("/{}/", base.trim_matches('/')).replace("//", "/");
-    // A quote, then a path up to the same quote (an apostrophe in a comment starts nothing:
-    // what follows it does not start with `/`).
-    let quoted = |script: &'a str| -> Vec<&'a str> {
-        script
-            .match_indices(['\'', '"'])
-            .filter_map(|(at, quote)| {
-                let rest = &script[at + 1..];
-                let text = &rest[..rest.find(quote)?];
-                (text.starts_with('/') && !text.contains(char::is_whitespace)).then_some(text)
-            })
-            .collect()
-    };
     let mut paths: Vec<String> = urls
         .into_iter()
-        .chain(scripts.into_iter().flat_map(quoted))
         .filter_map(|url| url.strip_prefix(base.as_str()))
         .filter(|path| !path.is_empty())
         .map(str::to_string)
@@ -273,6 +262,8 @@ mod tests {
             "lectern-1a2b.js",
             "lectern-student-9f8e.js",
             "lectern-student-9f8e_bg.wasm",
+            "lectern-scorm-5c0d.js",
+            "lectern-scorm-5c0d_bg.wasm",
             "main-77aa.css",
             "icons/icon.svg",
             "icons/icon-192.png",
@@ -280,23 +271,24 @@ mod tests {
     }
 
     #[test]
-    fn the_app_files_are_the_student_bundle_css_and_icon() {
+    fn the_app_files_are_the_package_bundle_css_and_icon() {
         assert_eq!(
             app_files(build()).unwrap(),
             AppFiles {
-                js: "lectern-student-9f8e.js".into(),
-                wasm: "lectern-student-9f8e_bg.wasm".into(),
+                js: "lectern-scorm-5c0d.js".into(),
+                wasm: "lectern-scorm-5c0d_bg.wasm".into(),
                 css: "main-77aa.css".into(),
                 icon: "icons/icon.svg".into(),
             }
         );
+        // The site's student app has no LMS session: it never stands in for the package's.
         let without: Vec<&str> = build()
             .into_iter()
-            .filter(|p| !p.contains("student"))
+            .filter(|p| !p.contains("scorm"))
             .collect();
         assert_eq!(
             app_files(without),
-            Err(PackageError::Missing("student app (lectern-student-….js)"))
+            Err(PackageError::Missing("package's app (lectern-scorm-….js)"))
         );
         let mut twice = build();
         twice.push("other.css");
@@ -330,7 +322,7 @@ mod tests {
         assert!(html.contains("<title>&lt;Week 3&gt; – Lectern</title>"));
         assert!(html.contains("<meta name=\"lectern-assignment\" content=\"LA1.abc_-\" />"));
         assert!(html.contains(
-            "<meta name=\"lectern-bundle\" content=\"lectern-student-9f8e.js lectern-student-9f8e_bg.wasm\" />"
+            "<meta name=\"lectern-bundle\" content=\"lectern-scorm-5c0d.js lectern-scorm-5c0d_bg.wasm\" />"
         ));
         assert!(html.contains(&format!("<script>{LOADER}</script>")));
         assert_eq!(html.matches("<script").count(), 1);
@@ -353,8 +345,8 @@ mod tests {
         assert_eq!(&zip[30..30 + MANIFEST.len()], MANIFEST.as_bytes());
         for path in [
             "index.html",
-            "lectern-student-9f8e.js",
-            "lectern-student-9f8e_bg.wasm",
+            "lectern-scorm-5c0d.js",
+            "lectern-scorm-5c0d_bg.wasm",
             "main-77aa.css",
             "icons/icon.svg",
         ] {
@@ -366,38 +358,36 @@ mod tests {
             );
         }
         let text = String::from_utf8_lossy(&zip);
-        assert!(text.contains("<file href=\"lectern-student-9f8e_bg.wasm\"/>"));
+        assert!(text.contains("<file href=\"lectern-scorm-5c0d_bg.wasm\"/>"));
         assert!(!text.contains("lectern-1a2b"), "the whole app stays out");
+        assert!(
+            !text.contains("lectern-student"),
+            "the site's student app stays out"
+        );
     }
-
-    /// The release build's loader as `xtask/src/split.rs` writes it, under a sub-path.
-    const LOADER_UNDER_SUB: &str = "// the teacher's pages start the whole app
-(() => {
-  const whole = ['/sub/lectern-1a2b.js', '/sub/lectern-1a2b_bg.wasm'];
-  const student = ['/sub/lectern-student-9f8e.js', '/sub/lectern-student-9f8e_bg.wasm'];
-  const at = location.pathname.slice(new URL(document.baseURI).pathname.length);
-  if (/^(teach|gradebook)(\\/|$)/.test(at)) start(whole).catch(() => start(student));
-})();";
 
     #[test]
     fn a_page_names_its_builds_files() {
+        // A release build's page under a sub-path: its links, and the package's app its meta
+        // element names (the loader's bundles are not among them, nor needed).
         let urls = [
             "/sub/main-77aa.css",
             "/sub/icons/icon.svg",
             "/sub/icons/icon-192.png",
             "/sub/manifest.webmanifest",
+            "/sub/lectern-scorm-5c0d.js",
+            "/sub/lectern-scorm-5c0d_bg.wasm",
             "/elsewhere/x.css",
+            "/sub/",
         ];
-        let paths = page_paths("/sub", urls, [LOADER_UNDER_SUB]);
+        let paths = page_paths("/sub", urls);
         assert_eq!(
             paths,
             [
                 "icons/icon-192.png",
                 "icons/icon.svg",
-                "lectern-1a2b.js",
-                "lectern-1a2b_bg.wasm",
-                "lectern-student-9f8e.js",
-                "lectern-student-9f8e_bg.wasm",
+                "lectern-scorm-5c0d.js",
+                "lectern-scorm-5c0d_bg.wasm",
                 "main-77aa.css",
                 "manifest.webmanifest",
             ]
@@ -405,20 +395,20 @@ mod tests {
         assert_eq!(
             app_files(paths.iter().map(String::as_str)).unwrap(),
             AppFiles {
-                js: "lectern-student-9f8e.js".into(),
-                wasm: "lectern-student-9f8e_bg.wasm".into(),
+                js: "lectern-scorm-5c0d.js".into(),
+                wasm: "lectern-scorm-5c0d_bg.wasm".into(),
                 css: "main-77aa.css".into(),
                 icon: "icons/icon.svg".into(),
             }
         );
-        // At the root, and a debug build's page (one bundle, no student app) names none.
+        // At the root, and a debug build's page (no package's app named) names none.
         assert_eq!(
-            page_paths("/", ["/main-1.css"], ["import init from '/lectern-3.js';"]),
-            ["lectern-3.js", "main-1.css"]
+            page_paths("/", ["/main-1.css", "/icons/icon.svg"]),
+            ["icons/icon.svg", "main-1.css"]
         );
         assert_eq!(
             app_files(["lectern-3.js", "main-1.css", "icons/icon.svg"]),
-            Err(PackageError::Missing("student app (lectern-student-….js)"))
+            Err(PackageError::Missing("package's app (lectern-scorm-….js)"))
         );
     }
 

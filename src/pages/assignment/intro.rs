@@ -8,6 +8,7 @@ use crate::components::focus::ElementRef;
 use crate::components::page_title::set_page_title;
 use crate::core::assignment::Assignment;
 use crate::core::progress::AssignmentProgress;
+use crate::core::scorm::session::LmsStudent;
 use crate::platform::dom;
 use crate::state::use_store;
 use lectern_content::Reading;
@@ -29,7 +30,7 @@ pub fn Intro(assignment: Assignment, reading: &'static Reading, code: String) ->
     let id_kind = assignment.student_id_kind;
     let key = assignment.key();
     // In a SCORM package the LMS says who the student is: no name to type.
-    let lms_student = crate::lms_session::use_lms_session().and_then(|s| s.student());
+    let lms_student = lms_student();
     let named = lms_student.clone();
     let has_lms_student = lms_student.is_some();
     let start = move |ev: leptos::ev::SubmitEvent| {
@@ -115,6 +116,15 @@ pub fn Intro(assignment: Assignment, reading: &'static Reading, code: String) ->
             </form>
         </article>
     }
+}
+
+/// The student as the LMS knows them, in a SCORM package's bundle (the `scorm` feature, which
+/// has the LMS session); the site's bundles have no LMS.
+fn lms_student() -> Option<LmsStudent> {
+    #[cfg(feature = "scorm")]
+    return crate::lms_session::use_lms_session().and_then(|s| s.student());
+    #[cfg(not(feature = "scorm"))]
+    None
 }
 
 /// The facts a student needs before starting: reading, mode, questions, due date, time, pass

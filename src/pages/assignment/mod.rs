@@ -2,9 +2,11 @@
 //! then the work (`work.rs`), then the handed-in result. The assignment's answers are kept in
 //! the student's progress under the assignment's key, apart from free study. In a SCORM
 //! package the launch page names the assignment instead ([`PackageAssignment`]), and the LMS
-//! session (`crate::lms_session`) tells the student about the LMS (`lms_notice.rs`).
+//! session (`crate::lms_session`, in the bundle a package launches: the `scorm` feature) tells
+//! the student about the LMS (`lms_notice.rs`).
 
 mod intro;
+#[cfg(feature = "scorm")]
 mod lms_notice;
 mod student_id_field;
 mod work;
@@ -19,7 +21,6 @@ use intro::Intro;
 use lectern_content::{Reading, Section};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use lms_notice::LmsNotice;
 use work::Work;
 
 #[component]
@@ -102,8 +103,13 @@ fn AssignmentView(
         }
     }
     };
+    // What the student is told about the LMS, in a package's bundle; the site has no LMS.
+    #[cfg(feature = "scorm")]
+    let lms_notice = view! { <lms_notice::LmsNotice /> };
+    #[cfg(not(feature = "scorm"))]
+    let lms_notice = ();
     view! {
-        <LmsNotice />
+        {lms_notice}
         {phases}
     }
 }
