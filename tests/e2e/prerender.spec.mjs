@@ -145,6 +145,28 @@ test('the text shows before the app, and nothing moves when the app takes over',
   await check(page, q);
 });
 
+test('the wasm is fetched once the text is painted, and at once where nothing is drawn yet', async ({ page }) => {
+  const timings = (tab) =>
+    tab.evaluate((wasm) => ({
+      painted: performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime,
+      fetched: performance.getEntriesByType('resource').find((e) => new RegExp(wasm).test(e.name))?.startTime,
+    }), STUDENT_WASM.source);
+  // A pre-rendered page: the text first, with the connection to itself (split.rs, the loader).
+  await page.goto(sectionPath(reading.sections[1]));
+  await expect.poll(() => appState(page)).toBe('running');
+  const drawn = await timings(page);
+  expect(drawn.painted).toBeGreaterThan(0);
+  expect(drawn.fetched).toBeGreaterThan(drawn.painted);
+  // A screen the build did not draw (the host's fallback page, kept blank): nothing to wait for.
+  const context = await page.context().browser().newContext({ baseURL: new URL(page.url()).origin });
+  const other = await context.newPage();
+  await other.goto(`/read/${reading.id}/results`);
+  await expect(other.getByRole('heading', { level: 1 })).toHaveText('Your results');
+  const blank = await timings(other);
+  expect(blank.fetched).toBeLessThan(blank.painted);
+  await context.close();
+});
+
 test('a page before the app runs passes axe, in light and dark', async ({ page }) => {
   const release = await holdTheApp(page);
   for (const scheme of ['light', 'dark']) {

@@ -90,8 +90,9 @@ pub fn trunk_bundle(html: &str) -> Result<(std::ops::Range<usize>, Bundle), Stri
 ///
 /// A classic script, not a module like trunk's: it runs as soon as the parser reaches it, before
 /// the style sheet below it has loaded (a module script waits for the whole page and its style
-/// sheets), so the wasm is downloading and compiling (`compileStreaming`) from the start, in
-/// parallel with the JS glue and the CSS. The app itself starts once the page is parsed.
+/// sheets), so the JS glue loads in parallel with the CSS. The wasm is fetched and compiled
+/// (`compileStreaming`) at once, or on a pre-rendered page once its text has been painted (the
+/// text first); the app itself starts once the page is parsed.
 pub fn loader(whole: &Bundle, student: &Bundle) -> String {
     format!(
         "<script>
@@ -108,11 +109,26 @@ pub fn loader(whole: &Bundle, student: &Bundle) -> String {
         response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes)),
       );
     }});
+  // Text first: on a page drawn at build time (`data-route`, and `data-app` is `loading`), the wasm is
+  // fetched once its text has been painted, so on a slow connection the page and its style sheet
+  // do not share the bandwidth with it, and the app never replaces the text before it was shown
+  // (docs/performance.md, 'Text first'). Anywhere else (nothing drawn yet, a hidden tab) at once.
+  const shown = new Promise((done) => {{
+    const page = document.documentElement.dataset;
+    if (page.route === undefined || page.app !== 'loading' || document.visibilityState !== 'visible') return done();
+    setTimeout(done, 3000);
+    const kinds = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+    if (!kinds.includes('largest-contentful-paint')) return requestAnimationFrame(() => setTimeout(done));
+    new PerformanceObserver((_, observer) => {{
+      observer.disconnect();
+      done();
+    }}).observe({{ type: 'largest-contentful-paint', buffered: true }});
+  }});
   const parsed = new Promise((done) =>
     document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', done) : done(),
   );
   const start = async ([js, wasm]) => {{
-    const compiled = compile(wasm);
+    const compiled = shown.then(() => compile(wasm));
     compiled.catch(() => {{}});
     const bindings = await import(js);
     const module_or_path = await compiled;
