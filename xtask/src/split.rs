@@ -112,10 +112,12 @@ pub fn loader(whole: &Bundle, student: &Bundle) -> String {
   // Text first: on a page drawn at build time (`data-route`, and `data-app` is `loading`), the wasm is
   // fetched once its text has been painted, so on a slow connection the page and its style sheet
   // do not share the bandwidth with it, and the app never replaces the text before it was shown
-  // (docs/performance.md, 'Text first'). Anywhere else (nothing drawn yet, a hidden tab) at once.
+  // (docs/performance.md, 'Text first'). Anywhere else (nothing drawn yet, a hidden tab) at once,
+  // and from the service worker's cache, which shares no connection with anything.
   const shown = new Promise((done) => {{
     const page = document.documentElement.dataset;
-    if (page.route === undefined || page.app !== 'loading' || document.visibilityState !== 'visible') return done();
+    const waits = page.route !== undefined && page.app === 'loading' && document.visibilityState === 'visible';
+    if (!waits || navigator.serviceWorker?.controller) return done();
     setTimeout(done, 3000);
     const kinds = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
     if (!kinds.includes('largest-contentful-paint')) return requestAnimationFrame(() => setTimeout(done));
