@@ -315,6 +315,8 @@ test("the site's loader starts the app when .wasm comes with the wrong type", as
   try {
     await withWrongWasmType(browser, dir, 'index.html', async (page, _server, wasmTypes) => {
       await page.goto('./');
+      // The start page is pre-rendered: its heading is there before the app; the app running is not.
+      await expect(page.locator('html')).toHaveAttribute('data-app', 'running');
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(reading.title);
       expect(wasmTypes.length).toBeGreaterThan(0);
       expect(new Set(wasmTypes)).toEqual(new Set(['application/octet-stream']));
