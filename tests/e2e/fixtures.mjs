@@ -8,6 +8,8 @@
 //   - any request to an origin other than the app's own (such requests are also blocked).
 // A spec that expects some console errors (offline tests, say) can allow them:
 //   test.use({ allowedConsoleErrors: [/Failed to load resource/] });
+// The pages of its `context` wait after each navigation until the app has taken the page over
+// (see `untilTheAppRuns`).
 
 import { test as base, expect } from '@playwright/test';
 
@@ -40,7 +42,45 @@ export async function watchSecurity(context, note) {
 
 const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:', 'chrome:', 'chrome-error:']);
 
+/**
+ * A pre-rendered page shows its text and disabled controls before the app runs, and the app then
+ * replaces them (ARCHITECTURE.md, "Pre-rendered pages"): a test that acted on them, or read the
+ * storage as the app left it, would race the takeover. So after a navigation the fixture's
+ * `page` waits until `data-app` is no longer `loading` or `elsewhere` (the app runs, or cannot).
+ * A test that holds the app back on purpose sets `page.holdsTheApp` (prerender.spec.mjs).
+ */
+export async function untilTheAppRuns(page) {
+  if (page.holdsTheApp) return;
+  await page
+    .waitForFunction(() => !['loading', 'elsewhere'].includes(document.documentElement?.dataset.app), null, { timeout: 20_000 })
+    // A page that navigated on meanwhile: the next navigation waits again.
+    .catch(() => {});
+}
+
+/** Makes `page`'s navigations wait for the app (`untilTheAppRuns`); once per page. */
+function waitsForTheApp(page) {
+  if (page.waitsForTheApp) return;
+  page.waitsForTheApp = true;
+  for (const name of ['goto', 'reload', 'goBack', 'goForward']) {
+    const navigate = page[name].bind(page);
+    page[name] = async (...args) => {
+      const response = await navigate(...args);
+      await untilTheAppRuns(page);
+      return response;
+    };
+  }
+}
+
 export const test = base.extend({
+  context: async ({ context }, use) => {
+    context.on('page', waitsForTheApp);
+    await use(context);
+  },
+  page: async ({ page }, use) => {
+    waitsForTheApp(page);
+    await use(page);
+  },
+
   /** Regular expressions for console errors a test expects. */
   allowedConsoleErrors: [[], { option: true }],
 

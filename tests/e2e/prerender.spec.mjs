@@ -20,6 +20,7 @@ const STUDENT_WASM = /lectern-student-[0-9a-f]+_bg\.wasm$/;
 
 /** Holds the student app's wasm until `release()`: what a slow phone sees before the app runs. */
 async function holdTheApp(page) {
+  page.holdsTheApp = true;
   let release;
   const released = new Promise((done) => {
     release = done;
