@@ -146,12 +146,14 @@ test('the text shows before the app, and nothing moves when the app takes over',
   await check(page, q);
 });
 
+/** When a page was first painted and when its student wasm was requested (ms from navigation). */
+const timings = (tab) =>
+  tab.evaluate((wasm) => ({
+    painted: performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime,
+    fetched: performance.getEntriesByType('resource').find((e) => new RegExp(wasm).test(e.name))?.startTime,
+  }), STUDENT_WASM.source);
+
 test('the wasm is fetched once the text is painted, and at once from the cache or where nothing is drawn', async ({ page }) => {
-  const timings = (tab) =>
-    tab.evaluate((wasm) => ({
-      painted: performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime,
-      fetched: performance.getEntriesByType('resource').find((e) => new RegExp(wasm).test(e.name))?.startTime,
-    }), STUDENT_WASM.source);
   // A pre-rendered page: the text first, with the connection to itself (split.rs, the loader).
   await page.goto(sectionPath(reading.sections[1]));
   await expect.poll(() => appState(page)).toBe('running');
@@ -181,10 +183,7 @@ test('a browser without largest-contentful-paint entries fetches the wasm after 
   );
   await page.goto(sectionPath(reading.sections[1]));
   await expect.poll(() => appState(page)).toBe('running');
-  const fetched = await page.evaluate(
-    (wasm) => performance.getEntriesByType('resource').find((e) => new RegExp(wasm).test(e.name))?.startTime,
-    STUDENT_WASM.source,
-  );
+  const { fetched } = await timings(page);
   expect(fetched).toBeLessThan(2500);
 });
 
