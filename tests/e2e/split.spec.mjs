@@ -25,7 +25,8 @@ const one = (pattern) => {
   return found[0];
 };
 const student = { js: one(/^lectern-student-[0-9a-f]{16}\.js$/), wasm: one(/^lectern-student-[0-9a-f]{16}_bg\.wasm$/) };
-const whole = { js: one(/^lectern-[0-9a-f]{16}\.js$/), wasm: one(/^lectern-[0-9a-f]{16}_bg\.wasm$/) };
+// Trunk writes its hash in hex without leading zeros: 15 digits now and then.
+const whole = { js: one(/^lectern-[0-9a-f]{1,16}\.js$/), wasm: one(/^lectern-[0-9a-f]{1,16}_bg\.wasm$/) };
 const scorm = { js: one(/^lectern-scorm-[0-9a-f]{16}\.js$/), wasm: one(/^lectern-scorm-[0-9a-f]{16}_bg\.wasm$/) };
 
 /** A copy of dist/ served on its own port, and a watched context for it. */
