@@ -19,6 +19,11 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub const LEPTOSFMT_VERSION: &str = "0.1.33";
 /// binaryen from npm: its `wasm-opt` is what trunk runs for `data-wasm-opt`.
 pub const BINARYEN_VERSION: &str = "132.0.0";
+/// The route split's tool (`wasm-split-cli`, from `wasm_split_cli_support`, the library
+/// cargo-leptos links for Leptos's `#[lazy]`): it cuts the student app's lazily loaded screens
+/// out of its wasm (xtask/src/wasm_split.rs). Its binary needs the `build-binary` feature and has
+/// no `--version`, so the version is the cache directory's name alone.
+pub const WASM_SPLIT_VERSION: &str = "0.2.4";
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 /// `${XDG_CACHE_HOME:-$HOME/.cache}/lectern/tools`.
@@ -55,6 +60,15 @@ impl Tools {
     fn wasm_bindgen_dir(&self) -> PathBuf {
         self.dir
             .join(format!("wasm-bindgen-cli-{}", self.wasm_bindgen_version))
+    }
+
+    fn wasm_split_dir(&self) -> PathBuf {
+        self.dir
+            .join(format!("wasm-split-cli-{WASM_SPLIT_VERSION}"))
+    }
+
+    pub fn wasm_split(&self) -> PathBuf {
+        self.wasm_split_dir().join("bin").join("wasm-split-cli")
     }
 
     fn leptosfmt_dir(&self) -> PathBuf {
@@ -119,7 +133,7 @@ impl Tools {
     }
 
     /// Installs whatever is missing: wasm32 target, trunk, wasm-bindgen-cli, leptosfmt,
-    /// binaryen.
+    /// wasm-split-cli, binaryen.
     pub fn ensure(&self, root: &Path) -> Result<(), String> {
         ensure_wasm_target(root)?;
         crate::size_flags::ensure_rust_src(root)?;
@@ -130,6 +144,7 @@ impl Tools {
             TRUNK_VERSION,
             &self.trunk_dir(),
             &[self.trunk()],
+            Probe::Version,
             "about 20 minutes on 2 cores",
         )?;
         self.ensure_cargo_tool(
@@ -137,6 +152,7 @@ impl Tools {
             &self.wasm_bindgen_version,
             &self.wasm_bindgen_dir(),
             &[self.wasm_bindgen(), self.test_runner()],
+            Probe::Version,
             "about 5 minutes on 2 cores",
         )?;
         self.ensure_cargo_tool(
@@ -144,7 +160,16 @@ impl Tools {
             LEPTOSFMT_VERSION,
             &self.leptosfmt_dir(),
             &[self.leptosfmt()],
+            Probe::Version,
             "about 8 minutes on 2 cores",
+        )?;
+        self.ensure_cargo_tool(
+            "wasm_split_cli_support",
+            WASM_SPLIT_VERSION,
+            &self.wasm_split_dir(),
+            &[self.wasm_split()],
+            Probe::Help(&["build-binary"]),
+            "about 3 minutes on 2 cores",
         )?;
         self.ensure_binaryen()
     }
@@ -155,10 +180,11 @@ impl Tools {
         version: &str,
         dir: &Path,
         bins: &[PathBuf],
+        probe: Probe,
         estimate: &str,
     ) -> Result<(), String> {
         let label = format!("{krate} {version}");
-        if complete(bins, version) {
+        if probe.complete(bins, version) {
             ui::info("tools", &format!("{label}: already installed"));
             return Ok(());
         }
@@ -170,6 +196,11 @@ impl Tools {
             command
                 .args(["install", krate, "--version", &format!("={version}")])
                 .args(locked.then_some("--locked"))
+                .args(
+                    probe
+                        .features()
+                        .map(|f| format!("--features={}", f.join(","))),
+                )
                 .arg("--root")
                 .arg(&tmp);
             cmd::run(&mut command)
@@ -193,7 +224,7 @@ impl Tools {
                 )
             })
             .collect();
-        if !complete(&tmp_bins, version) {
+        if !probe.complete(&tmp_bins, version) {
             let _ = std::fs::remove_dir_all(&tmp);
             return Err(format!(
                 "{label}: installed, but its binaries don't report {version}"
@@ -278,6 +309,34 @@ impl Tools {
         let tmp = self.dir.join(format!(".tmp-{name}-{}", std::process::id()));
         reset_dir(&tmp)?;
         Ok(tmp)
+    }
+}
+
+/// How an installed cargo tool shows it is complete.
+#[derive(Clone, Copy)]
+enum Probe {
+    /// Its `--version` mentions the version.
+    Version,
+    /// Installed with these cargo features; it has no `--version`, so its `--help` must run (the
+    /// version is the cache directory's, and an install only lands there whole).
+    Help(&'static [&'static str]),
+}
+
+impl Probe {
+    fn complete(self, bins: &[PathBuf], version: &str) -> bool {
+        match self {
+            Probe::Version => complete(bins, version),
+            Probe::Help(_) => bins
+                .iter()
+                .all(|bin| bin.is_file() && cmd::output(Command::new(bin).arg("--help")).is_some()),
+        }
+    }
+
+    fn features(self) -> Option<&'static [&'static str]> {
+        match self {
+            Probe::Version => None,
+            Probe::Help(features) => Some(features),
+        }
     }
 }
 
