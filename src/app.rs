@@ -8,17 +8,12 @@ use crate::components::studying_as::StudyingAs;
 use crate::components::update_prompt::UpdatePrompt;
 use crate::core::settings::FIRST_PAINT_KEY;
 use crate::pages::assignment::{AssignmentPage, PackageAssignment};
-use crate::pages::data::DataPage;
 use crate::pages::home::HomePage;
+use crate::pages::lazy;
 use crate::pages::not_found::NotFound;
-use crate::pages::notes::NotesPage;
 use crate::pages::practice::PracticePage;
-use crate::pages::profiles::ProfilesPage;
 use crate::pages::reading::ReadingPage;
-use crate::pages::results::ResultsPage;
-use crate::pages::review::ReviewPage;
 use crate::pages::section::SectionPage;
-use crate::pages::settings::SettingsPage;
 // The student app (without the `teacher` feature) answers the teacher's addresses with a link
 // that loads the whole app there (see pages/teacher_only.rs).
 #[cfg(not(feature = "teacher"))]
@@ -101,15 +96,15 @@ pub fn App() -> impl IntoView {
                     None => view! { <NotFound /> }.into_any(),
                 }>
                     <Route path=routes::HOME view=HomePage />
-                    <Route path=routes::DATA view=DataPage />
-                    <Route path=routes::PROFILES view=ProfilesPage />
-                    <Route path=routes::SETTINGS view=SettingsPage />
+                    <Route path=routes::DATA view=lazy::data() />
+                    <Route path=routes::PROFILES view=lazy::profiles() />
+                    <Route path=routes::SETTINGS view=lazy::settings() />
                     <Route path=routes::READING view=ReadingPage />
                     <Route path=routes::SECTION view=SectionPage />
-                    <Route path=routes::RESULTS view=ResultsPage />
+                    <Route path=routes::RESULTS view=lazy::results() />
                     <Route path=routes::PRACTICE view=PracticePage />
-                    <Route path=routes::NOTES view=NotesPage />
-                    <Route path=routes::REVIEW view=ReviewPage />
+                    <Route path=routes::NOTES view=lazy::notes() />
+                    <Route path=routes::REVIEW view=lazy::review() />
                     <Route path=routes::TEACH view=TeachPage />
                     <Route path=routes::ASSIGNMENT view=AssignmentPage />
                     <Route path=routes::GRADEBOOK view=GradebookPage />

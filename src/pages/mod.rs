@@ -5,6 +5,7 @@ pub mod data;
 #[cfg(feature = "teacher")]
 pub mod gradebook;
 pub mod home;
+pub mod lazy;
 pub mod not_found;
 pub mod notes;
 pub mod practice;
