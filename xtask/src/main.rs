@@ -26,6 +26,7 @@ mod steps;
 mod tasks;
 mod tools;
 mod ui;
+mod wasm_split;
 mod worker;
 
 use std::path::PathBuf;

@@ -25,6 +25,7 @@
 use crate::build_files::INDEX;
 use crate::cmd;
 use crate::hash::Fnv1a;
+use crate::wasm_split;
 use crate::Ctx;
 use std::fs;
 use std::path::Path;
@@ -249,6 +250,7 @@ pub fn run(ctx: &Ctx, dir: &Path, public_url: &str) -> Result<Added, String> {
         &opt_args,
         &["--no-default-features"],
         "lectern-student",
+        true,
     )?;
     println!("[split] building the SCORM package's app (the student app with the LMS session)");
     let (package, package_size) = build(
@@ -258,6 +260,7 @@ pub fn run(ctx: &Ctx, dir: &Path, public_url: &str) -> Result<Added, String> {
         &opt_args,
         &["--no-default-features", "--features", "scorm"],
         "lectern-scorm",
+        false,
     )?;
     let (page, whole) = rewrite_page(&html, &student, &package)?;
     fs::write(&index_path, page)
@@ -274,7 +277,8 @@ pub fn run(ctx: &Ctx, dir: &Path, public_url: &str) -> Result<Added, String> {
 }
 
 /// Builds the app with `features` (cargo's arguments) and writes its JS glue and optimised wasm
-/// into `dir` as `<name>-<hash>.js` and `<name>-<hash>_bg.wasm`; the bundle and the wasm's size.
+/// into `dir` as `<name>-<hash>.js` and `<name>-<hash>_bg.wasm`; with `lazy_screens`, also its
+/// link module and chunks (wasm_split.rs). The bundle, and the size of the wasm a page loads.
 fn build(
     ctx: &Ctx,
     dir: &Path,
@@ -282,12 +286,19 @@ fn build(
     opt_args: &[String],
     features: &[&str],
     name: &str,
+    lazy_screens: bool,
 ) -> Result<(Bundle, usize), String> {
     let mut cargo = cmd::cargo(&ctx.root);
     cargo
-        .args(["build", "--release", "--target", "wasm32-unknown-unknown"])
+        .args(["rustc", "--release", "--target", "wasm32-unknown-unknown"])
         .args(["--package", "lectern", "--bin", "lectern"])
         .args(features);
+    if lazy_screens {
+        // The split tool moves functions between modules by the linker's relocations. Given to
+        // the final link only (`cargo rustc`), so the dependencies' builds are shared with the
+        // other bundles.
+        cargo.args(["--features", "split", "--", "-Clink-arg=--emit-relocs"]);
+    }
     crate::size_flags::apply(&ctx.root, &mut cargo);
     cmd::run(&mut cargo)?;
     let target = std::env::var_os("CARGO_TARGET_DIR")
@@ -297,38 +308,78 @@ fn build(
     let work = target.join("split");
     let _ = fs::remove_dir_all(&work);
     fs::create_dir_all(&work).map_err(|e| format!("cannot create {}: {e}", work.display()))?;
+    let cut = if lazy_screens {
+        Some(wasm_split::cut(ctx, &built, &work.join("cut"))?)
+    } else {
+        None
+    };
+    let (bindgen_input, bindgen_name) = match &cut {
+        Some(cut) => (cut.main_wasm.clone(), wasm_split::MAIN_STEM),
+        None => (built, name),
+    };
     cmd::run(
         Command::new(ctx.tools.wasm_bindgen())
-            .args(["--target", "web", "--no-typescript", "--out-name", name])
+            .args([
+                "--target",
+                "web",
+                "--no-typescript",
+                "--out-name",
+                bindgen_name,
+            ])
+            // The link module instantiates the chunks with the main module's function table.
+            .args(cut.is_some().then_some("--keep-lld-exports"))
             .arg("--out-dir")
             .arg(&work)
-            .arg(&built),
+            .arg(&bindgen_input),
     )?;
-    let bindgen_wasm = work.join(format!("{name}_bg.wasm"));
-    let optimised = work.join("optimised.wasm");
-    cmd::run(
-        Command::new(ctx.tools.wasm_opt())
-            .args(opt_args)
-            .arg(&bindgen_wasm)
-            .arg("-o")
-            .arg(&optimised),
+    let optimise = |input: &Path, output: &Path| -> Result<Vec<u8>, String> {
+        cmd::run(
+            Command::new(ctx.tools.wasm_opt())
+                .args(opt_args)
+                .arg(input)
+                .arg("-o")
+                .arg(output),
+        )?;
+        fs::read(output).map_err(|e| format!("cannot read {}: {e}", output.display()))
+    };
+    let wasm = optimise(
+        &work.join(format!("{bindgen_name}_bg.wasm")),
+        &work.join("optimised.wasm"),
     )?;
-    let wasm =
-        fs::read(&optimised).map_err(|e| format!("cannot read {}: {e}", optimised.display()))?;
-    let js = fs::read_to_string(work.join(format!("{name}.js")))
+    let js = fs::read_to_string(work.join(format!("{bindgen_name}.js")))
         .map_err(|e| format!("cannot read {name}'s JS glue: {e}"))?;
-    let hashed = format!(
-        "{name}-{}",
-        Fnv1a::new().feed(js.as_bytes()).feed(&wasm).hex()
-    );
+    let mut hash = Fnv1a::new();
+    hash.feed(js.as_bytes()).feed(&wasm);
+    let mut chunks = Vec::new();
+    if let Some(cut) = &cut {
+        hash.feed(cut.link_js.as_bytes());
+        for (stem, path) in &cut.chunks {
+            let bytes = optimise(path, &work.join(format!("{stem}.opt.wasm")))?;
+            hash.feed(stem.as_bytes()).feed(&bytes);
+            chunks.push((stem.clone(), bytes));
+        }
+    }
+    let hashed = format!("{name}-{}", hash.hex());
     // The glue's own fallback URL of the wasm, never used (the loaders pass the wasm), but kept
     // pointing at the real file.
-    let js = js.replace(&format!("{name}_bg.wasm"), &format!("{hashed}_bg.wasm"));
-    for (file, bytes) in [
-        (format!("{hashed}.js"), js.as_bytes()),
-        (format!("{hashed}_bg.wasm"), &wasm[..]),
-    ] {
-        fs::write(dir.join(&file), bytes).map_err(|e| format!("cannot write {file}: {e}"))?;
+    let mut js = js.replace(
+        &format!("{bindgen_name}_bg.wasm"),
+        &format!("{hashed}_bg.wasm"),
+    );
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    if let Some(cut) = &cut {
+        let stems: Vec<String> = chunks.iter().map(|(stem, _)| stem.clone()).collect();
+        let (glue, link_js) = wasm_split::name(&hashed, &js, &cut.link_js, &stems)?;
+        js = glue;
+        files.push((wasm_split::link_file(&hashed), link_js.into_bytes()));
+        for (stem, bytes) in chunks {
+            files.push((wasm_split::chunk_file(&hashed, &stem), bytes));
+        }
+    }
+    files.push((format!("{hashed}.js"), js.into_bytes()));
+    files.push((format!("{hashed}_bg.wasm"), wasm.clone()));
+    for (file, bytes) in &files {
+        fs::write(dir.join(file), bytes).map_err(|e| format!("cannot write {file}: {e}"))?;
     }
     let bundle = Bundle {
         js: format!("{public_url}{hashed}.js"),

@@ -136,10 +136,10 @@ fn clippy_wasm(ctx: &Ctx) -> Result<(), String> {
         "warnings",
     ]))?;
     // The other bundles of a release build (xtask/src/split.rs): the student app, without the
-    // teacher's pages or the LMS session, and the SCORM package's app, the student app with the
-    // session, must build as cleanly as the whole one.
+    // teacher's pages or the LMS session and with its screens in chunks (`split`), and the SCORM
+    // package's app, the student app with the session, must build as cleanly as the whole one.
     for features in [
-        &["--no-default-features"][..],
+        &["--no-default-features", "--features", "split"][..],
         &["--no-default-features", "--features", "scorm"],
     ] {
         cmd::run(
