@@ -3,7 +3,9 @@
 // visit never downloads either; the teacher's pages start the whole app, which the service
 // worker keeps from the first time a teacher's page fetched it; the SCORM package's app (the
 // student app with the LMS session) is only named by the page, for the teacher's download, and
-// never started by it (lms-package.spec runs it in a package). Each test serves a build of its
+// never started by it (lms-package.spec runs it in a package). The student app's screens a
+// first visit does not need are chunks of their own (src/pages/lazy.rs, xtask/src/wasm_split.rs),
+// fetched when a screen first opens and precached by the worker. Each test serves a build of its
 // own and watches it for console errors and warnings, CSP violations, page errors and requests
 // to other origins.
 
@@ -28,6 +30,12 @@ const student = { js: one(/^lectern-student-[0-9a-f]{16}\.js$/), wasm: one(/^lec
 // Trunk writes its hash in hex without leading zeros: 15 digits now and then.
 const whole = { js: one(/^lectern-[0-9a-f]{1,16}\.js$/), wasm: one(/^lectern-[0-9a-f]{1,16}_bg\.wasm$/) };
 const scorm = { js: one(/^lectern-scorm-[0-9a-f]{16}\.js$/), wasm: one(/^lectern-scorm-[0-9a-f]{16}_bg\.wasm$/) };
+// The student app's link module and chunks, named for its bundle.
+const studentName = student.js.replace(/\.js$/, '');
+const link = one(new RegExp(`^${studentName}\\.split\\.js$`));
+const chunks = built.filter((f) => f.startsWith(`${studentName}-`) && f.endsWith('.wasm'));
+const workerList = (name) =>
+  JSON.parse(readFileSync('dist/sw.js', 'utf8').match(new RegExp(`const ${name} = (\\[.*?\\]);`, 's'))[1]);
 
 /** A copy of dist/ served on its own port, and a watched context for it. */
 async function setUp(browser) {
@@ -52,8 +60,7 @@ test('the teacher bundle is the whole app, and the student one is smaller', () =
   const size = (f) => readFileSync(path.join('dist', f)).length;
   expect(size(student.wasm)).toBeLessThan(size(whole.wasm));
   // The worker precaches the student app and keeps the whole app for when it is first fetched.
-  const worker = readFileSync('dist/sw.js', 'utf8');
-  const list = (name) => JSON.parse(worker.match(new RegExp(`const ${name} = (\\[.*?\\]);`, 's'))[1]);
+  const list = workerList;
   expect(list('ON_DEMAND')).toEqual(expect.arrayContaining([whole.js, whole.wasm]));
   expect(list('FILES')).not.toContain(whole.wasm);
   expect(list('FILES')).toEqual(expect.arrayContaining([student.js, student.wasm, 'index.html']));
@@ -170,5 +177,58 @@ test("the teacher's SCORM download fetches the package's app once; the next one 
   expect(second.equals(first)).toBe(true);
   // With the server gone, the browser's own check for a newer worker fails, as it should.
   expect(problems.list().filter((p) => !/sw\.js/.test(p))).toEqual([]);
+  await done();
+});
+
+test("the screens a first visit does not need are chunks: the page fetches none until one opens, and the worker keeps them for offline", async ({ browser }) => {
+  // Each screen's own words are in its chunk, not in the wasm every page starts.
+  const bytes = (f) => readFileSync(path.join('dist', f));
+  const chunkOf = (screen) => {
+    const chunk = chunks.find((f) => f === `${studentName}-${screen}.wasm`);
+    expect(chunk, `a chunk for ${screen} in ${chunks}`).toBeTruthy();
+    return chunk;
+  };
+  for (const [screen, words] of [
+    ['settings', 'Easier-to-read letters'],
+    ['data', 'Merge with my progress'],
+    ['results', 'Practise the ones I missed'],
+  ]) {
+    expect(bytes(chunkOf(screen)).includes(words), `${words} in the ${screen} chunk`).toBe(true);
+    expect(bytes(student.wasm).includes(words), `${words} in the student app`).toBe(false);
+  }
+  // The link module loads the chunks by their names in this build.
+  for (const chunk of chunks) expect(bytes(link).toString()).toContain(`"./${chunk}"`);
+  expect(workerList('FILES')).toEqual(expect.arrayContaining([link, ...chunks]));
+
+  const { server, context, problems, done } = await setUp(browser);
+  const page = await context.newPage();
+  const fromPage = [];
+  page.on('request', (r) => fromPage.push(new URL(r.url()).pathname.slice(1)));
+  const section = reading.sections[0];
+  await page.goto(`./read/${reading.id}/section/${section.id}`);
+  const q = reading.questions.find((x) => x.section === section.id);
+  await answerRight(page, reading, q);
+  await expect((await check(page, q)).locator('.verdict')).toContainText('Correct!');
+  await controlled(page);
+  expect(fromPage).toContain(student.wasm);
+  expect(fromPage.filter((f) => chunks.includes(f))).toEqual([]);
+
+  // Opening a screen fetches its chunk, draws it and moves focus to its heading, as any
+  // navigation does.
+  const heading = page.getByRole('heading', { level: 1 });
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await expect(heading).toHaveText('Settings');
+  await expect(heading).toBeFocused();
+  expect(fromPage).toContain(chunkOf('settings'));
+  await page.getByRole('checkbox', { name: 'Easier-to-read letters' }).check();
+  await expect(page.locator('html')).toHaveAttribute('data-easy-letters', 'on');
+
+  // With the server gone, the next screen's chunk comes from the worker's cache.
+  await server.stop();
+  await page.getByRole('link', { name: 'Your data', exact: true }).click();
+  await expect(heading).toHaveText('Your data');
+  await expect(heading).toBeFocused();
+  expect(fromPage).toContain(chunkOf('data'));
+  expect(problems.list()).toEqual([]);
   await done();
 });
