@@ -60,7 +60,11 @@ test('a missed question and a looked-up term come back the next day, and a right
   await expect(page.getByRole('heading', { name: 'Review 2 of 2' })).toBeVisible();
   const termCard = page.locator('.review-question');
   await expect(termCard.locator('legend')).toContainText('Which term does this explain?');
-  const wrong = termCard.getByRole('radio').filter({ hasNotText: term }).first();
+  // A radio has no text of its own (its label names it), so pick a wrong one by name: the
+  // options are shuffled, and any filter on the inputs' text would pick the first, right or not.
+  const options = await termCard.getByRole('radio').evaluateAll((radios) => radios.map((r) => r.labels[0].textContent.trim()));
+  expect(options).toContain(term);
+  const wrong = termCard.getByRole('radio', { name: options.find((o) => o !== term), exact: true });
   await wrong.check();
   await termCard.getByRole('button', { name: 'Check' }).click();
   await expect(termCard.locator('.verdict')).toContainText('Not quite.');
