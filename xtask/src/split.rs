@@ -31,18 +31,23 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-/// A bundle as the page refers to it: the JS glue's and the wasm's URLs.
+/// A bundle as the page refers to it: the JS glue's and the wasm's URLs, and the modules the
+/// glue imports (the student app's link module, wasm_split.rs), which the loader fetches with
+/// the glue: found only once the glue is parsed, each would cost a round trip more, on every
+/// load from the service worker too.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bundle {
     pub js: String,
     pub wasm: String,
+    pub modules: Vec<String>,
 }
 
 impl Bundle {
-    /// The bundle's two files, as paths relative to the build folder (`public_url` removed).
+    /// The bundle's files, as paths relative to the build folder (`public_url` removed).
     pub fn files(&self, public_url: &str) -> Vec<String> {
         [&self.js, &self.wasm]
-            .iter()
+            .into_iter()
+            .chain(&self.modules)
             .map(|url| url.strip_prefix(public_url).unwrap_or(url).to_string())
             .collect()
     }
@@ -80,6 +85,7 @@ pub fn trunk_bundle(html: &str) -> Result<(std::ops::Range<usize>, Bundle), Stri
     let bundle = Bundle {
         js: quoted_after(TRUNK_IMPORT)?,
         wasm: quoted_after(TRUNK_WASM)?,
+        modules: Vec::new(),
     };
     Ok((start..end, bundle))
 }
@@ -100,8 +106,8 @@ pub fn loader(whole: &Bundle, student: &Bundle) -> String {
 // Written by `cargo xtask post-build` (xtask/src/split.rs): the teacher's pages start the whole app,
 // every other page the student app, which has none of the teacher's code.
 (() => {{
-  const whole = ['{}', '{}'];
-  const student = ['{}', '{}'];
+  const whole = [{}];
+  const student = [{}];
   const compile = (wasm) =>
     fetch(wasm).then((response) => {{
       if (!response.ok) throw new Error(`${{wasm}}: ${{response.status}}`);
@@ -130,9 +136,12 @@ pub fn loader(whole: &Bundle, student: &Bundle) -> String {
   const parsed = new Promise((done) =>
     document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', done) : done(),
   );
-  const start = async ([js, wasm]) => {{
+  const start = async ([js, wasm, ...modules]) => {{
     const compiled = shown.then(() => compile(wasm));
     compiled.catch(() => {{}});
+    // The modules the glue imports, fetched with it rather than after it (a failure shows in the
+    // glue's import).
+    for (const module of modules) import(module).catch(() => {{}});
     const bindings = await import(js);
     const module_or_path = await compiled;
     await parsed;
@@ -149,8 +158,19 @@ pub fn loader(whole: &Bundle, student: &Bundle) -> String {
   else start(student).catch(failed);
 }})();
 </script>",
-        whole.js, whole.wasm, student.js, student.wasm
+        urls(whole),
+        urls(student)
     )
+}
+
+/// A bundle's URLs as the loader's array: the glue, the wasm, the modules the glue imports.
+fn urls(bundle: &Bundle) -> String {
+    let all: Vec<String> = [&bundle.js, &bundle.wasm]
+        .into_iter()
+        .chain(&bundle.modules)
+        .map(|url| format!("'{url}'"))
+        .collect();
+    all.join(", ")
 }
 
 /// The meta element naming the app a SCORM package launches, on the site's page: the teacher's
@@ -384,6 +404,9 @@ fn build(
     let bundle = Bundle {
         js: format!("{public_url}{hashed}.js"),
         wasm: format!("{public_url}{hashed}_bg.wasm"),
+        modules: cut
+            .map(|_| vec![format!("{public_url}{}", wasm_split::link_file(&hashed))])
+            .unwrap_or_default(),
     };
     Ok((bundle, wasm.len()))
 }
@@ -399,6 +422,7 @@ mod tests {
         Bundle {
             js: "/sub/lectern-student-99.js".into(),
             wasm: "/sub/lectern-student-99_bg.wasm".into(),
+            modules: vec!["/sub/lectern-student-99.split.js".into()],
         }
     }
 
@@ -406,6 +430,7 @@ mod tests {
         Bundle {
             js: "/sub/lectern-scorm-77.js".into(),
             wasm: "/sub/lectern-scorm-77_bg.wasm".into(),
+            modules: Vec::new(),
         }
     }
 
@@ -432,7 +457,7 @@ mod tests {
             page.contains("const whole = ['/sub/lectern-1a2b.js', '/sub/lectern-1a2b_bg.wasm'];")
         );
         assert!(page.contains(
-            "const student = ['/sub/lectern-student-99.js', '/sub/lectern-student-99_bg.wasm'];"
+            "const student = ['/sub/lectern-student-99.js', '/sub/lectern-student-99_bg.wasm', '/sub/lectern-student-99.split.js'];"
         ));
         assert!(
             page.contains(r"if (/^(teach|gradebook)(\/|$)/.test(at))"),
