@@ -43,11 +43,14 @@ pub struct Bundle {
 }
 
 impl Bundle {
+    /// The bundle's URLs: the glue, the wasm, the modules the glue imports.
+    fn urls(&self) -> impl Iterator<Item = &String> {
+        [&self.js, &self.wasm].into_iter().chain(&self.modules)
+    }
+
     /// The bundle's files, as paths relative to the build folder (`public_url` removed).
     pub fn files(&self, public_url: &str) -> Vec<String> {
-        [&self.js, &self.wasm]
-            .into_iter()
-            .chain(&self.modules)
+        self.urls()
             .map(|url| url.strip_prefix(public_url).unwrap_or(url).to_string())
             .collect()
     }
@@ -158,19 +161,15 @@ pub fn loader(whole: &Bundle, student: &Bundle) -> String {
   else start(student).catch(failed);
 }})();
 </script>",
-        urls(whole),
-        urls(student)
+        quoted_urls(whole),
+        quoted_urls(student)
     )
 }
 
-/// A bundle's URLs as the loader's array: the glue, the wasm, the modules the glue imports.
-fn urls(bundle: &Bundle) -> String {
-    let all: Vec<String> = [&bundle.js, &bundle.wasm]
-        .into_iter()
-        .chain(&bundle.modules)
-        .map(|url| format!("'{url}'"))
-        .collect();
-    all.join(", ")
+/// A bundle's URLs as the loader's array.
+fn quoted_urls(bundle: &Bundle) -> String {
+    let quoted: Vec<String> = bundle.urls().map(|url| format!("'{url}'")).collect();
+    quoted.join(", ")
 }
 
 /// The meta element naming the app a SCORM package launches, on the site's page: the teacher's
@@ -396,8 +395,9 @@ fn build(
             files.push((wasm_split::chunk_file(&hashed, &stem), bytes));
         }
     }
+    let wasm_size = wasm.len();
     files.push((format!("{hashed}.js"), js.into_bytes()));
-    files.push((format!("{hashed}_bg.wasm"), wasm.clone()));
+    files.push((format!("{hashed}_bg.wasm"), wasm));
     for (file, bytes) in &files {
         fs::write(dir.join(file), bytes).map_err(|e| format!("cannot write {file}: {e}"))?;
     }
@@ -408,7 +408,7 @@ fn build(
             .map(|_| vec![format!("{public_url}{}", wasm_split::link_file(&hashed))])
             .unwrap_or_default(),
     };
-    Ok((bundle, wasm.len()))
+    Ok((bundle, wasm_size))
 }
 
 #[cfg(test)]
