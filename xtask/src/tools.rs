@@ -227,7 +227,8 @@ impl Tools {
         if !probe.complete(&tmp_bins, version) {
             let _ = std::fs::remove_dir_all(&tmp);
             return Err(format!(
-                "{label}: installed, but its binaries don't report {version}"
+                "{label}: installed, but {}",
+                probe.failure(version)
             ));
         }
         move_into_place(&tmp, dir)?;
@@ -329,6 +330,14 @@ impl Probe {
             Probe::Help(_) => bins
                 .iter()
                 .all(|bin| bin.is_file() && cmd::output(Command::new(bin).arg("--help")).is_some()),
+        }
+    }
+
+    /// What an install that fails [`Probe::complete`] lacks.
+    fn failure(self, version: &str) -> String {
+        match self {
+            Probe::Version => format!("its binaries don't report {version}"),
+            Probe::Help(_) => "its binaries don't run (`--help`)".to_string(),
         }
     }
 
