@@ -72,13 +72,11 @@ function waitsForTheApp(page) {
 }
 
 export const test = base.extend({
+  // Every page of the fixture's context, the fixture's `page` included (the context's `page`
+  // event fires for it too).
   context: async ({ context }, use) => {
     context.on('page', waitsForTheApp);
     await use(context);
-  },
-  page: async ({ page }, use) => {
-    waitsForTheApp(page);
-    await use(page);
   },
 
   /** Regular expressions for console errors a test expects. */
